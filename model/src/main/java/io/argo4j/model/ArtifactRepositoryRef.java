@@ -1,0 +1,4 @@
+package io.argo4j.model;
+
+/** Argo's {@code ArtifactRepositoryRef}. */
+public record ArtifactRepositoryRef(String key, String configMap) {}

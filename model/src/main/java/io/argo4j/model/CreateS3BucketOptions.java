@@ -1,0 +1,4 @@
+package io.argo4j.model;
+
+/** Argo's {@code CreateS3BucketOptions}. */
+public record CreateS3BucketOptions(Boolean objectLocking) {}

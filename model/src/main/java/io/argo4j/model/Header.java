@@ -1,0 +1,4 @@
+package io.argo4j.model;
+
+/** Argo's {@code Header}. */
+public record Header(String name, String value) {}

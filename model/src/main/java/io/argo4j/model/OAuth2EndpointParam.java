@@ -1,0 +1,4 @@
+package io.argo4j.model;
+
+/** Argo's {@code OAuth2EndpointParam}. */
+public record OAuth2EndpointParam(String key, String value) {}

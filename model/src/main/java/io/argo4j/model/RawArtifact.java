@@ -1,0 +1,4 @@
+package io.argo4j.model;
+
+/** Argo's {@code RawArtifact}. */
+public record RawArtifact(String data) {}

@@ -1,0 +1,4 @@
+package io.argo4j.model;
+
+/** Argo's {@code StopStrategy}. */
+public record StopStrategy(String expression) {}

@@ -1,0 +1,4 @@
+package io.argo4j.model;
+
+/** Argo's {@code VolumeClaimGC}. */
+public record VolumeClaimGC(String strategy) {}

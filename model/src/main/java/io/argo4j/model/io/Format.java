@@ -1,0 +1,7 @@
+package io.argo4j.model.io;
+
+/** A text format of manifests. */
+public enum Format {
+  YAML,
+  JSON
+}
