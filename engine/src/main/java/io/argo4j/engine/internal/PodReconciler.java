@@ -1,0 +1,384 @@
+package io.argo4j.engine.internal;
+
+import io.argo4j.engine.Action;
+import io.argo4j.engine.ContainerObservation;
+import io.argo4j.engine.NodeIds;
+import io.argo4j.engine.PodObservation;
+import io.argo4j.engine.PodPhase;
+import io.argo4j.engine.ReportedOutputs;
+import io.argo4j.model.NodePhase;
+import io.argo4j.model.NodeType;
+import io.argo4j.model.Outputs;
+import io.argo4j.model.Template;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Argo's {@code podReconciliation}: moves every pod-backed node forward from what its pod (or local
+ * process) is observed to do, and controls running pods (shutdown, deadlines, sidecars). Every way
+ * a pod can vanish or stall ends in a terminal node phase within a bound, so that no workflow waits
+ * for a pod that will never report (the seed defects of Argo's issue tracker).
+ */
+final class PodReconciler {
+  /** Waiting reasons that will not resolve on their own. */
+  private static final Set<String> FATAL_WAITING =
+      Set.of("InvalidImageName", "ErrImageNeverPull", "CreateContainerConfigError");
+
+  /** Waiting reasons that Kubernetes retries, but which rarely clear up. */
+  private static final Set<String> PULL_WAITING = Set.of("ErrImagePull", "ImagePullBackOff");
+
+  /** How long a pod may fail to pull its image before its node errors. */
+  static final Duration IMAGE_PULL_GRACE = Duration.ofMinutes(5);
+
+  private final Operation op;
+  private final NodeTable nodes;
+
+  PodReconciler(Operation op) {
+    this.op = op;
+    this.nodes = op.nodes;
+  }
+
+  void reconcile() {
+    for (String id : nodes.allIds()) {
+      NodePhase p = nodes.phaseOf(id);
+      if (p == null) {
+        continue;
+      }
+      Node n = nodes.get(id);
+      if (n.type != NodeType.POD) {
+        continue;
+      }
+      PodObservation pod = op.obs.pods().get(id);
+      if (n.isFulfilled()) {
+        if (pod != null && n.isCompleted()) {
+          stopIfAlive(n, pod, Action.StopReason.MAIN_EXITED, "node completed");
+        }
+        continue;
+      }
+      if (pod == null) {
+        missing(n);
+      } else {
+        observe(n, pod);
+      }
+    }
+  }
+
+  /** No pod: pending nodes get (re)started by the template executor; running ones were lost. */
+  private void missing(Node n) {
+    if (n.phase == NodePhase.PENDING) {
+      return;
+    }
+    if (n.phase.isCompleted()) {
+      // Completed, waiting for outputs that can no longer come.
+      finishWithoutOutputs(n, null);
+      return;
+    }
+    nodes.setPhase(
+        n,
+        NodePhase.ERROR,
+        "pod deleted: the pod running this step disappeared before it reported a result");
+    n.taskResultSynced = n.taskResultSynced == null ? null : Boolean.TRUE;
+  }
+
+  private void observe(Node n, PodObservation pod) {
+    if (pod.hostNodeName() != null && !pod.hostNodeName().equals(n.hostNodeName)) {
+      n.hostNodeName = pod.hostNodeName();
+      n.touch();
+    }
+    if (pod.podIp() != null && !pod.podIp().equals(n.podIp)) {
+      n.podIp = pod.podIp();
+      n.touch();
+    }
+    if (pod.outputs() != null
+        && pod.outputs().progress() != null
+        && !pod.outputs().progress().equals(n.progress)) {
+      n.progress = pod.outputs().progress();
+      n.touch();
+    }
+    if (n.phase.isCompleted()) {
+      // Pod finished earlier; the executor's outputs are still due.
+      awaitOutputs(n, pod);
+      return;
+    }
+    switch (pod.phase()) {
+      case PENDING -> pending(n, pod);
+      case RUNNING -> running(n, pod);
+      case SUCCEEDED -> completed(n, pod, NodePhase.SUCCEEDED, null);
+      case FAILED -> failed(n, pod);
+      case UNKNOWN -> {
+        nodes.setPhase(
+            n,
+            NodePhase.ERROR,
+            "pod lost: its phase is Unknown, the machine running it stopped reporting"
+                + message(pod));
+        n.taskResultSynced = Boolean.TRUE;
+        op.actions.add(new Action.DeletePod(n.id, pod.podName(), "pod lost"));
+      }
+    }
+  }
+
+  private void pending(Node n, PodObservation pod) {
+    for (ContainerObservation c : pod.containers()) {
+      if (c.state() != ContainerObservation.State.WAITING || c.reason() == null) {
+        continue;
+      }
+      boolean fatal = FATAL_WAITING.contains(c.reason());
+      boolean stuckPulling =
+          PULL_WAITING.contains(c.reason())
+              && pod.startedAt() != null
+              && !op.now.isBefore(pod.startedAt().plus(IMAGE_PULL_GRACE));
+      if (fatal || stuckPulling) {
+        nodes.setPhase(n, NodePhase.ERROR, c.reason() + ": " + nullToEmpty(c.message()));
+        op.actions.add(new Action.DeletePod(n.id, pod.podName(), c.reason()));
+        return;
+      }
+      if (PULL_WAITING.contains(c.reason()) && pod.startedAt() != null) {
+        op.requeueAt(pod.startedAt().plus(IMAGE_PULL_GRACE));
+      }
+      setMessage(n, c.reason() + ": " + nullToEmpty(c.message()));
+    }
+    controlExecution(n, pod);
+  }
+
+  private void running(Node n, PodObservation pod) {
+    if (n.phase == NodePhase.PENDING) {
+      nodes.setPhase(n, NodePhase.RUNNING, null);
+    }
+    Template tmpl = op.executor.templateOf(n);
+    if (tmpl != null && Boolean.TRUE.equals(tmpl.daemon()) && !n.isDaemoned()) {
+      boolean ready =
+          pod.container("main").map(ContainerObservation::ready).orElse(!pod.containers().isEmpty())
+              || pod.containers().isEmpty();
+      if (ready) {
+        n.daemoned = true;
+        n.touch();
+      }
+    }
+    ContainerObservation main = pod.container("main").orElse(null);
+    if (main != null && main.state() == ContainerObservation.State.TERMINATED) {
+      // Main is done but sidecars keep the pod alive: they must go.
+      stopIfAlive(n, pod, Action.StopReason.MAIN_EXITED, "main container exited");
+    }
+    controlExecution(n, pod);
+  }
+
+  private void failed(Node n, PodObservation pod) {
+    Shutdown shutdown = Shutdown.of(op.execSpec);
+    ContainerObservation main = pod.container("main").orElse(null);
+    Integer exit = main == null ? null : main.exitCode();
+    NodePhase phase;
+    String msg;
+    if ("Evicted".equals(pod.reason())) {
+      phase = NodePhase.ERROR;
+      msg = "pod evicted" + message(pod);
+    } else if ("StartError".equals(pod.reason()) || "Lost".equals(pod.reason())) {
+      phase = NodePhase.ERROR;
+      msg = nullToEmpty(pod.message());
+    } else if (exit != null && exit != 0) {
+      phase = NodePhase.FAILED;
+      String reason = main.reason() == null || main.reason().isEmpty() ? "Error" : main.reason();
+      msg = reason + " (exit code " + exit + ")";
+      if (shutdown.enabled() && !shutdown.shouldExecute(op.isPartOfExitHandler(n))) {
+        msg = "Stopped with strategy '" + shutdown.value() + "'";
+      } else if (pastDeadline(n)) {
+        msg = "Step exceeded its deadline";
+      }
+    } else if (exit != null) {
+      // main succeeded, yet the pod failed: the executor could not save the outputs
+      phase = NodePhase.ERROR;
+      msg =
+          pod.message() == null || pod.message().isEmpty()
+              ? "failed to save outputs"
+              : pod.message();
+    } else {
+      phase = NodePhase.ERROR;
+      msg =
+          pod.message() != null && !pod.message().isEmpty()
+              ? pod.message()
+              : "pod failed" + (pod.reason() == null ? "" : ": " + pod.reason());
+    }
+    completed(n, pod, phase, msg);
+  }
+
+  /** The pod ended; the node completes once the executor's outputs are in. */
+  private void completed(Node n, PodObservation pod, NodePhase phase, String msg) {
+    ReportedOutputs reported = pod.outputs();
+    n.outputs = merge(reported == null ? null : reported.outputs(), exitCodeOf(pod));
+    if (n.phase == NodePhase.PENDING) {
+      nodes.setPhase(n, NodePhase.RUNNING, null);
+    }
+    boolean synced = reported != null && reported.complete();
+    n.taskResultSynced = synced || !needsOutputs(n) ? Boolean.TRUE : Boolean.FALSE;
+    nodes.setPhase(n, phase, msg);
+    if (n.isFulfilled()) {
+      op.addOutputsToGlobalScope(n.outputs);
+    } else {
+      awaitOutputs(n, pod);
+    }
+  }
+
+  private void awaitOutputs(Node n, PodObservation pod) {
+    ReportedOutputs reported = pod.outputs();
+    if (reported != null && reported.complete()) {
+      n.outputs = merge(reported.outputs(), exitCodeOf(pod));
+      n.taskResultSynced = Boolean.TRUE;
+      n.touch();
+      op.addOutputsToGlobalScope(n.outputs);
+      return;
+    }
+    Instant ended = pod.finishedAt() != null ? pod.finishedAt() : n.finishedAt;
+    Instant giveUp = (ended == null ? op.now : ended).plus(op.config.taskResultTimeout());
+    if (op.now.isBefore(giveUp)) {
+      op.requeueAt(giveUp);
+      return;
+    }
+    finishWithoutOutputs(n, pod);
+  }
+
+  /** The executor never reported: a node with declared outputs cannot be trusted as succeeded. */
+  private void finishWithoutOutputs(Node n, PodObservation pod) {
+    n.taskResultSynced = Boolean.TRUE;
+    String why =
+        "the executor did not report this step's outputs within "
+            + Times.goDuration(op.config.taskResultTimeout())
+            + " of the pod ending";
+    if (n.phase == NodePhase.SUCCEEDED) {
+      nodes.setPhase(n, NodePhase.ERROR, why);
+    } else {
+      n.touch();
+    }
+    if (pod != null) {
+      op.actions.add(new Action.DeletePod(n.id, pod.podName(), "outputs never reported"));
+    }
+  }
+
+  private boolean needsOutputs(Node n) {
+    Template tmpl = op.executor.templateOf(n);
+    if (tmpl == null) {
+      return true;
+    }
+    Outputs declared = tmpl.outputs();
+    boolean declares =
+        declared != null
+            && ((declared.parameters() != null && !declared.parameters().isEmpty())
+                || (declared.artifacts() != null && !declared.artifacts().isEmpty()));
+    return declares || tmpl.script() != null;
+  }
+
+  /** Shutdown and deadlines: pods that must not go on are stopped (or deleted while pending). */
+  private void controlExecution(Node n, PodObservation pod) {
+    if (pod.deleting()) {
+      return;
+    }
+    boolean exitHandler = op.isPartOfExitHandler(n);
+    Shutdown shutdown = Shutdown.of(op.execSpec);
+    if (shutdown.enabled() && !shutdown.shouldExecute(exitHandler)) {
+      stop(n, pod, Action.StopReason.SHUTDOWN, "Stopped with strategy '" + shutdown.value() + "'");
+      return;
+    }
+    Instant deadline = deadline(n, exitHandler);
+    if (deadline == null) {
+      return;
+    }
+    if (op.now.isBefore(deadline)) {
+      op.requeueAt(deadline);
+    } else {
+      stop(n, pod, Action.StopReason.DEADLINE, "Step exceeded its deadline");
+    }
+  }
+
+  private boolean pastDeadline(Node n) {
+    Instant d = deadline(n, op.isPartOfExitHandler(n));
+    return d != null && !op.now.isBefore(d);
+  }
+
+  private Instant deadline(Node n, boolean exitHandler) {
+    Instant deadline = exitHandler ? null : op.workflowDeadline;
+    Template tmpl = op.executor.templateOf(n);
+    if (tmpl != null && n.startedAt != null) {
+      Long seconds = activeDeadlineSeconds(tmpl);
+      if (seconds != null) {
+        Instant own = n.startedAt.plusSeconds(seconds);
+        deadline = deadline == null || own.isBefore(deadline) ? own : deadline;
+      }
+    }
+    return deadline;
+  }
+
+  private static Long activeDeadlineSeconds(Template tmpl) {
+    Long result = null;
+    IntOrString ads = tmpl.activeDeadlineSeconds();
+    if (ads != null && ads.getIntVal() != null) {
+      result = ads.getIntVal().longValue();
+    } else if (ads != null && ads.getStrVal() != null) {
+      try {
+        result = Long.parseLong(ads.getStrVal().strip());
+      } catch (NumberFormatException e) {
+        result = null;
+      }
+    }
+    if (tmpl.timeout() != null && !tmpl.timeout().isEmpty()) {
+      try {
+        long t = Times.parse(tmpl.timeout(), "timeout").toSeconds();
+        result = result == null ? t : Math.min(result, t);
+      } catch (EngineException e) {
+        // reported when the template is executed
+      }
+    }
+    return result;
+  }
+
+  private void stop(Node n, PodObservation pod, Action.StopReason reason, String msg) {
+    if (pod.phase() == PodPhase.PENDING) {
+      op.actions.add(new Action.DeletePod(n.id, pod.podName(), msg));
+      nodes.setPhase(n, NodePhase.FAILED, msg);
+      n.taskResultSynced = Boolean.TRUE;
+    } else {
+      op.actions.add(new Action.StopPod(n.id, pod.podName(), reason, msg));
+      // Look again once the grace period is over; the runtime escalates to a kill.
+      op.requeueSoon();
+    }
+  }
+
+  private void stopIfAlive(Node n, PodObservation pod, Action.StopReason reason, String msg) {
+    if ((pod.phase() == PodPhase.RUNNING || pod.phase() == PodPhase.PENDING) && !pod.deleting()) {
+      op.actions.add(
+          new Action.StopPod(
+              n.id, NodeIds.podName(op.wfName, n.name, Operation.templateNameOf(n)), reason, msg));
+    }
+  }
+
+  private void setMessage(Node n, String msg) {
+    if (!msg.equals(n.message)) {
+      n.message = msg;
+      n.touch();
+    }
+  }
+
+  private static String exitCodeOf(PodObservation pod) {
+    return pod.container("main")
+        .map(ContainerObservation::exitCode)
+        .map(String::valueOf)
+        .orElse(null);
+  }
+
+  private static Outputs merge(Outputs reported, String exitCode) {
+    if (reported == null) {
+      return exitCode == null ? null : new Outputs(null, null, null, exitCode);
+    }
+    if (reported.exitCode() != null || exitCode == null) {
+      return reported;
+    }
+    return new Outputs(reported.parameters(), reported.artifacts(), reported.result(), exitCode);
+  }
+
+  private static String message(PodObservation pod) {
+    return pod.message() == null || pod.message().isEmpty() ? "" : ": " + pod.message();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}
