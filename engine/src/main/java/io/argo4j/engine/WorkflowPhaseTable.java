@@ -2,7 +2,6 @@ package io.argo4j.engine;
 
 import static io.argo4j.model.WorkflowPhase.ERROR;
 import static io.argo4j.model.WorkflowPhase.FAILED;
-import static io.argo4j.model.WorkflowPhase.PENDING;
 import static io.argo4j.model.WorkflowPhase.RUNNING;
 import static io.argo4j.model.WorkflowPhase.SUCCEEDED;
 import static io.argo4j.model.WorkflowPhase.UNKNOWN;
@@ -26,12 +25,8 @@ public final class WorkflowPhaseTable {
   private static final List<Transition> TRANSITIONS =
       List.of(
           new Transition(UNKNOWN, RUNNING, "accepted: the entrypoint starts"),
-          new Transition(UNKNOWN, PENDING, "waiting for a workflow-level lock or parallelism slot"),
           new Transition(UNKNOWN, FAILED, "invalid spec or arguments"),
           new Transition(UNKNOWN, ERROR, "could not be set up (template reference, metadata)"),
-          new Transition(PENDING, RUNNING, "the lock or slot was granted"),
-          new Transition(PENDING, FAILED, "stopped or terminated while pending"),
-          new Transition(PENDING, ERROR, "could not be set up while pending"),
           new Transition(RUNNING, SUCCEEDED, "the entrypoint and the exit handler succeeded"),
           new Transition(RUNNING, FAILED, "a node failed, or the workflow was stopped"),
           new Transition(RUNNING, ERROR, "a node errored, or the operator could not continue"));

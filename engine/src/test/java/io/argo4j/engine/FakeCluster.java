@@ -70,6 +70,12 @@ final class FakeCluster {
   TemplateCatalog catalog = TemplateCatalog.empty();
   int reconciles;
 
+  /** Templates whose executor never reports outputs. */
+  final java.util.Set<String> silentTemplates = new java.util.HashSet<>();
+
+  /** Most pods running at once so far. */
+  int maxRunning;
+
   FakeCluster(String yaml) {
     this(yaml, EngineConfig.defaults());
   }
@@ -136,6 +142,13 @@ final class FakeCluster {
 
   Observations observations() {
     Map<String, PodObservation> obs = new LinkedHashMap<>();
+    int running = 0;
+    for (Pod p : pods.values()) {
+      if (!p.deleted && p.stoppedAt == null && !finished(p)) {
+        running++;
+      }
+    }
+    maxRunning = Math.max(maxRunning, running);
     for (Map.Entry<String, Pod> e : pods.entrySet()) {
       Pod p = e.getValue();
       if (p.deleted) {
@@ -146,8 +159,14 @@ final class FakeCluster {
     return new Observations(obs, catalog);
   }
 
+  /** Observations to show instead of the scripted ones, by node name. */
+  final Map<String, PodObservation> forced = new HashMap<>();
+
   private PodObservation observe(Pod p) {
     String name = p.start.podName();
+    if (forced.containsKey(p.start.nodeName())) {
+      return forced.get(p.start.nodeName());
+    }
     if (p.stoppedAt != null) {
       return new PodObservation(
           name,
@@ -205,7 +224,7 @@ final class FakeCluster {
         List.of(
             ContainerObservation.terminated(
                 "main", o.exitCode(), o.exitCode() == 0 ? "Completed" : "Error", end)),
-        ReportedOutputs.complete(out),
+        silentTemplates.contains(t.name()) ? null : ReportedOutputs.complete(out),
         "host",
         "10.0.0.1");
   }
@@ -241,7 +260,34 @@ final class FakeCluster {
     if (next == null || !next.isAfter(now)) {
       next = now.plusSeconds(1);
     }
+    boolean anyRunning =
+        pods.values().stream().anyMatch(p -> !p.deleted && p.stoppedAt == null && !finished(p));
+    if (anyRunning && next.isAfter(now.plusSeconds(1))) {
+      // look at running pods every second, as a runtime's events would
+      next = now.plusSeconds(1);
+    }
     now = next;
+  }
+
+  /** The user sets {@code spec.shutdown} (argo stop / argo terminate). */
+  void shutdown(String strategy) {
+    workflow = workflow.withSpec(workflow.spec().toBuilder().shutdown(strategy).build());
+  }
+
+  /** The pod of a node vanishes (deleted, its machine gone). */
+  void deletePodOf(String nodeName) {
+    Pod p =
+        pods.values().stream()
+            .filter(x -> x.start.nodeName().equals(nodeName))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no pod for " + nodeName));
+    p.deleted = true;
+  }
+
+  boolean hasNode(String name) {
+    return workflow.status() != null
+        && workflow.status().nodes() != null
+        && workflow.status().nodes().values().stream().anyMatch(n -> n.name().equals(name));
   }
 
   io.argo4j.model.NodeStatus node(String name) {

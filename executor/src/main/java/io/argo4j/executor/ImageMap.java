@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  *   <li>plain images (alpine, busybox, debian, ubuntu, centos, fedora, python, node, golang...) run
  *       the template's command as is;
  *   <li>{@code argoproj/argosay:v2} (any tag but {@code v1}) runs argo4j's own {@code argosay}, its
- *       entrypoint when the template gives only args;
+ *       entrypoint when the template gives only args; the image is built on v1, so the step's PATH
+ *       also gains {@code /usr/games} for cowsay;
  *   <li>{@code argoproj/argosay:v1} and {@code docker/whalesay} are Ubuntu with {@code cowsay}: the
  *       step's PATH gains {@code /usr/games}, where Debian installs it;
  *   <li>anything else runs only if the template gives a command found on this host.
@@ -159,7 +160,7 @@ public final class ImageMap {
     try {
       config = yaml.isBlank() ? null : Json.YAML.readValue(yaml, ConfigFile.class);
     } catch (JsonProcessingException e) {
-      throw new ExecutorConfigException(describe(source, e), e);
+      throw new ExecutorConfigException(describe(source, yaml, e), e);
     }
     List<Rule> rules = new ArrayList<>();
     if (config != null && config.images() != null) {
@@ -224,7 +225,7 @@ public final class ImageMap {
           List.of(),
           Map.of(),
           Map.of("/argosay", "argosay"),
-          List.of());
+          List.of("/usr/games"));
     }
     if (repo.equals("argoproj/argosay") || repo.equals("docker/whalesay")) {
       List<String> cmd = repo.equals("docker/whalesay") ? BASH : List.of("cowsay");
@@ -243,10 +244,15 @@ public final class ImageMap {
     return new Rule(pattern, Glob.compile(pattern), mapping);
   }
 
-  private static String describe(String source, JsonProcessingException e) {
+  private static String describe(String source, String yaml, JsonProcessingException e) {
     StringBuilder where = new StringBuilder(source);
     JsonLocation loc = e.getLocation();
-    if (loc != null && loc.getLineNr() > 0) {
+    int[] key =
+        e instanceof UnrecognizedPropertyException u ? findKey(yaml, u.getPropertyName()) : null;
+    if (key != null) {
+      // the parser's location is past the field's value; the key's own line is clearer
+      where.append(':').append(key[0]).append(':').append(key[1]);
+    } else if (loc != null && loc.getLineNr() > 0) {
       where.append(':').append(loc.getLineNr()).append(':').append(loc.getColumnNr());
     }
     String path = "";
@@ -266,6 +272,19 @@ public final class ImageMap {
       what = e.getOriginalMessage();
     }
     return where + ": " + path + what;
+  }
+
+  /** Line and column (1-based) of the first line that starts with {@code name:}, or null. */
+  private static int[] findKey(String yaml, String name) {
+    Pattern key = Pattern.compile("^(\\s*(?:-\\s+)?)[\"']?" + Pattern.quote(name) + "[\"']?\\s*:");
+    String[] lines = yaml.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      var m = key.matcher(lines[i]);
+      if (m.find()) {
+        return new int[] {i + 1, m.group(1).length() + 1};
+      }
+    }
+    return null;
   }
 
   /** The part of config.yaml this module reads. */

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * A step directory, read from disk alone: what a runner uses after a restart to learn whether its
  * steps still run and what the finished ones produced. The layout is described in {@code
- * executor/README.md}.
+ * docs/executor.md}.
  */
 public final class StepDirectory {
 
@@ -144,7 +144,9 @@ public final class StepDirectory {
               null,
               "process lost: the step's wrapper (pid "
                   + pid
-                  + ") is gone and recorded no exit code; the runner or the machine restarted",
+                  + ") ended without recording the command's exit code (it was killed, or the"
+                  + " machine restarted); its outputs were not collected. Run the step again"
+                  + " (Argo's retryStrategy does so).",
               log,
               startedAt,
               null));
@@ -163,7 +165,7 @@ public final class StepDirectory {
       if (Files.isRegularFile(file)) {
         params.put(p.name(), trimNewline(Files.readString(file, StandardCharsets.UTF_8)));
       } else if (p.defaultValue() != null) {
-        params.put(p.name(), trimNewline(p.defaultValue()));
+        params.put(p.name(), p.defaultValue());
       } else if (Files.isDirectory(file)) {
         errors.add("output parameter '" + p.name() + "': " + p.path() + " is a directory");
       } else {

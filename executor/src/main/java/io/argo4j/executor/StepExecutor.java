@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * on disk, in a private filesystem view (bubblewrap) or, without one, one at a time per declared
  * path. Thread-safe; one instance serves a whole runner.
  */
-public final class StepExecutor {
+public final class StepExecutor implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("io.argo4j.executor");
   private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -55,6 +55,8 @@ public final class StepExecutor {
 
   /** Steps still running; holding them keeps their runner pipes open. */
   private final Map<Path, StepHandle> live = new ConcurrentHashMap<>();
+
+  private volatile boolean closed;
 
   private StepExecutor(
       ExecutorConfig config, HostTools tools, SandboxMode mode, String fallbackReason) {
@@ -160,6 +162,7 @@ public final class StepExecutor {
    * @throws IOException when the step directory cannot be written or the wrapper cannot start
    */
   public StepHandle start(StepSpec spec, Path stepDir) throws IOException, InterruptedException {
+    checkOpen();
     Files.createDirectories(stepDir);
     Path specFile = stepDir.resolve(StepFiles.SPEC);
     if (Files.exists(specFile)) {
@@ -242,10 +245,14 @@ public final class StepExecutor {
         r.outputParameters(),
         r.outputArtifacts(),
         r.errors(),
-        "Step exceeded its deadline of " + timeout.toSeconds() + "s",
+        "Step exceeded its deadline of " + describe(timeout),
         r.logFile(),
         r.startedAt(),
         r.finishedAt());
+  }
+
+  private static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   /**
@@ -253,6 +260,7 @@ public final class StepExecutor {
    * runs, else already ended (FINISHED or LOST). Empty if the directory holds no started step.
    */
   public Optional<StepHandle> attach(Path stepDir) throws IOException {
+    checkOpen();
     StepHandle existing = live.get(stepDir);
     if (existing != null) {
       return Optional.of(existing);
@@ -300,7 +308,60 @@ public final class StepExecutor {
     if (result.isEmpty()) {
       return Optional.empty();
     }
+    if (sd.state() == StepState.LOST) {
+      endLeftovers(stepDir, pid.orElse(null));
+    }
     return Optional.of(new FinishedStepHandle(stepDir, pidValue, result.get()));
+  }
+
+  /**
+   * Leaves the steps as they are and stops acting for them, as a runner that exits does: their ends
+   * are no longer recorded by this executor, and steps that do not outlive their runner ({@link
+   * ExecutorConfig#stepsOutliveRunner()} false) are stopped by their wrappers (TERM, then KILL
+   * after {@link ExecutorConfig#runnerGoneGrace()}). A later executor finds them with {@link
+   * #attach}. Idempotent; {@link #start} and {@link #attach} fail afterwards.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    for (StepHandle h : List.copyOf(live.values())) {
+      if (h instanceof ProcessStepHandle p) {
+        p.detach();
+      }
+    }
+    live.clear();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this StepExecutor is closed; create a new one");
+    }
+  }
+
+  /**
+   * A lost step's wrapper is gone, but without a sandbox its command may still run (a sandbox dies
+   * with its wrapper): end the command's process tree, if it is the one the wrapper started.
+   */
+  private static void endLeftovers(Path stepDir, PidRecord wrapper) throws IOException {
+    Optional<Map<String, String>> started =
+        StepFiles.properties(stepDir.resolve(StepFiles.STARTED));
+    String child = started.map(m -> m.get("child")).orElse(null);
+    if (child == null || !child.matches("[0-9]+")) {
+      return;
+    }
+    Optional<ProcessHandle> ph = ProcessHandle.of(Long.parseLong(child));
+    if (ph.isEmpty()) {
+      return;
+    }
+    Instant since = wrapper == null ? null : wrapper.processStart();
+    Optional<Instant> childStart = ph.get().info().startInstant();
+    boolean same =
+        since == null || childStart.isEmpty() || !childStart.get().isBefore(since.minusSeconds(1));
+    if (same) {
+      List<ProcessHandle> below = ph.get().descendants().toList();
+      ph.get().destroyForcibly();
+      below.forEach(ProcessHandle::destroyForcibly);
+    }
   }
 
   private StepHandle failedToStart(Path stepDir, String message) throws IOException {

@@ -3,6 +3,8 @@ package io.argo4j.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,14 +12,18 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /** Shared executors and helpers for the tests: one executor per sandbox mode per test run. */
 final class Steps {
   private Steps() {}
 
-  static final Duration WAIT = Duration.ofSeconds(20);
+  /** Generous: the tests run on small, busy machines. */
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   private static final Map<SandboxMode, Object> EXECUTORS = new EnumMap<>(SandboxMode.class);
 
@@ -54,9 +60,22 @@ final class Steps {
     return (StepExecutor) e;
   }
 
+  /** A new executor (a "runner") for {@code config}; skips the test if bubblewrap cannot run. */
+  static StepExecutor newExecutor(ExecutorConfig config) {
+    try {
+      return StepExecutor.create(config);
+    } catch (ExecutorConfigException ex) {
+      Assumptions.abort(ex.getMessage());
+      throw new AssertionError(ex);
+    }
+  }
+
   static StepResult run(SandboxMode mode, StepSpec spec, Path dir)
       throws IOException, InterruptedException {
-    StepHandle h = executor(mode).start(spec, dir);
+    return finish(executor(mode).start(spec, dir));
+  }
+
+  static StepResult finish(StepHandle h) throws InterruptedException {
     Optional<StepResult> r = h.awaitExit(WAIT);
     assertThat(r).as("step finished within %s", WAIT).isPresent();
     return r.get();
@@ -64,18 +83,39 @@ final class Steps {
 
   /** A path no other test or run uses: a fresh directory name below /tmp. */
   static String scratch() {
-    return "/tmp/argo4j-test-" + UUID.randomUUID();
+    String path = "/tmp/argo4j-test-" + UUID.randomUUID();
+    SCRATCH.add(Path.of(path));
+    return path;
   }
 
-  /** Waits until {@code file} contains {@code text} (bounded). */
-  static void awaitText(Path file, String text) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(file) && Files.readString(file).contains(text)) {
-        return;
-      }
-      Thread.sleep(10);
+  /** Scratch paths handed out; what steps without sandbox leave there is removed at exit. */
+  private static final Set<Path> SCRATCH = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> SCRATCH.forEach(io.argo4j.executor.internal.Bwrap::deleteTree)));
+  }
+
+  /** Reads a file, or "" if it does not exist. */
+  static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    throw new AssertionError(file + " never contained " + text);
+  }
+
+  /** Waits until {@code file} contains {@code text}. */
+  static void awaitText(Path file, String text) {
+    Awaitility.await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> read(file).contains(text));
+  }
+
+  /** Waits until the step's log ({@code main.log}) contains {@code text}. */
+  static void awaitLog(StepHandle h, String text) {
+    awaitText(StepDirectory.of(h.directory()).logFile(), text);
   }
 }

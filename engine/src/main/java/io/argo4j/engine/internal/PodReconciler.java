@@ -70,11 +70,6 @@ final class PodReconciler {
     if (n.phase == NodePhase.PENDING) {
       return;
     }
-    if (n.phase.isCompleted()) {
-      // Completed, waiting for outputs that can no longer come.
-      finishWithoutOutputs(n, null);
-      return;
-    }
     nodes.setPhase(
         n,
         NodePhase.ERROR,
@@ -96,11 +91,6 @@ final class PodReconciler {
         && !pod.outputs().progress().equals(n.progress)) {
       n.progress = pod.outputs().progress();
       n.touch();
-    }
-    if (n.phase.isCompleted()) {
-      // Pod finished earlier; the executor's outputs are still due.
-      awaitOutputs(n, pod);
-      return;
     }
     switch (pod.phase()) {
       case PENDING -> pending(n, pod);
@@ -202,56 +192,40 @@ final class PodReconciler {
     completed(n, pod, phase, msg);
   }
 
-  /** The pod ended; the node completes once the executor's outputs are in. */
+  /**
+   * The pod ended. The node completes once the executor's outputs are in; until then it stays
+   * Running, and if they never come it ends anyway after the task-result timeout.
+   */
   private void completed(Node n, PodObservation pod, NodePhase phase, String msg) {
     ReportedOutputs reported = pod.outputs();
-    n.outputs = merge(reported == null ? null : reported.outputs(), exitCodeOf(pod));
+    boolean synced = reported != null && reported.complete();
     if (n.phase == NodePhase.PENDING) {
       nodes.setPhase(n, NodePhase.RUNNING, null);
     }
-    boolean synced = reported != null && reported.complete();
-    n.taskResultSynced = synced || !needsOutputs(n) ? Boolean.TRUE : Boolean.FALSE;
-    nodes.setPhase(n, phase, msg);
-    if (n.isFulfilled()) {
-      op.addOutputsToGlobalScope(n.outputs);
-    } else {
-      awaitOutputs(n, pod);
-    }
-  }
-
-  private void awaitOutputs(Node n, PodObservation pod) {
-    ReportedOutputs reported = pod.outputs();
-    if (reported != null && reported.complete()) {
-      n.outputs = merge(reported.outputs(), exitCodeOf(pod));
-      n.taskResultSynced = Boolean.TRUE;
-      n.touch();
-      op.addOutputsToGlobalScope(n.outputs);
-      return;
-    }
-    Instant ended = pod.finishedAt() != null ? pod.finishedAt() : n.finishedAt;
-    Instant giveUp = (ended == null ? op.now : ended).plus(op.config.taskResultTimeout());
-    if (op.now.isBefore(giveUp)) {
-      op.requeueAt(giveUp);
-      return;
-    }
-    finishWithoutOutputs(n, pod);
-  }
-
-  /** The executor never reported: a node with declared outputs cannot be trusted as succeeded. */
-  private void finishWithoutOutputs(Node n, PodObservation pod) {
-    n.taskResultSynced = Boolean.TRUE;
-    String why =
-        "the executor did not report this step's outputs within "
-            + Times.goDuration(op.config.taskResultTimeout())
-            + " of the pod ending";
-    if (n.phase == NodePhase.SUCCEEDED) {
-      nodes.setPhase(n, NodePhase.ERROR, why);
-    } else {
-      n.touch();
-    }
-    if (pod != null) {
+    if (!synced && needsOutputs(n)) {
+      Instant ended = pod.finishedAt() != null ? pod.finishedAt() : op.now;
+      Instant giveUp = ended.plus(op.config.taskResultTimeout());
+      if (op.now.isBefore(giveUp)) {
+        if (!Boolean.FALSE.equals(n.taskResultSynced)) {
+          n.taskResultSynced = Boolean.FALSE;
+          n.touch();
+        }
+        op.requeueAt(giveUp);
+        return;
+      }
+      if (phase == NodePhase.SUCCEEDED) {
+        phase = NodePhase.ERROR;
+        msg =
+            "the executor did not report this step's outputs within "
+                + Times.goDuration(op.config.taskResultTimeout())
+                + " of the pod ending";
+      }
       op.actions.add(new Action.DeletePod(n.id, pod.podName(), "outputs never reported"));
     }
+    n.outputs = merge(reported == null ? null : reported.outputs(), exitCodeOf(pod));
+    n.taskResultSynced = Boolean.TRUE;
+    nodes.setPhase(n, phase, msg);
+    op.addOutputsToGlobalScope(n.outputs);
   }
 
   private boolean needsOutputs(Node n) {

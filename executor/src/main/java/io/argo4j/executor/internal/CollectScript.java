@@ -23,7 +23,7 @@ public final class CollectScript {
       List<String> outputs, List<String> others, Set<String> preexisting, String fsRoot) {
     StringBuilder s = new StringBuilder();
     s.append("#!/bin/sh\n");
-    s.append("# Written by argo4j for this step (mode none): see executor/README.md.\n");
+    s.append("# Written by argo4j for this step (mode none): see docs/executor.md.\n");
     s.append("keep() { if [ -e \"$1\" ] || [ -L \"$1\" ]; then mkdir -p \"$(dirname -- \"$2\")\"");
     s.append(
         " && if [ \"$3\" = move ]; then mv -f -- \"$1\" \"$2\"; else cp -a -- \"$1\" \"$2\"; fi;");

@@ -150,6 +150,10 @@ public final class LaunchPlanner {
     if (spec.scriptSource() != null) {
       templateArgs.add(scriptPath);
     }
+    if (spec.command().isEmpty() && rule.kind() == ImageMap.Kind.UNKNOWN) {
+      // the image's entrypoint is unknown: its args alone do not say what to run
+      throw new StepFailure(noCommand(spec.image(), images.configPath()));
+    }
     List<String> argv =
         new ArrayList<>(spec.command().isEmpty() ? rule.entrypoint() : spec.command());
     if (!templateArgs.isEmpty()) {

@@ -34,6 +34,7 @@ public final class ProcessStepHandle implements StepHandle {
   private final Runnable onEnd;
   private final String shell;
   private final CompletableFuture<StepResult> done;
+  private volatile boolean detached;
 
   /**
    * @param process the wrapper as started by this runner, or null when attached to a step that an
@@ -65,6 +66,26 @@ public final class ProcessStepHandle implements StepHandle {
   public void begin() {
     CompletableFuture<?> exited = process != null ? process.onExit() : wrapper.onExit();
     exited.handleAsync((p, t) -> finish(), executor).thenAccept(done::complete);
+  }
+
+  /**
+   * Stops acting for the step without stopping it, as a runner that exits does: the end of the
+   * wrapper is no longer recorded by this runner, and the pipe that tells the wrapper its runner is
+   * alive is closed (a wrapper told to stop with its runner then stops the step).
+   */
+  public void detach() {
+    detached = true;
+    closeRunnerPipe();
+  }
+
+  private void closeRunnerPipe() {
+    if (process != null) {
+      try {
+        process.getOutputStream().close();
+      } catch (IOException e) {
+        // the pipe only told the wrapper this runner is alive
+      }
+    }
   }
 
   @Override
@@ -172,7 +193,7 @@ public final class ProcessStepHandle implements StepHandle {
 
   private StepResult finish() {
     try {
-      if (process != null && !Files.exists(dir.resolve(StepFiles.EXITCODE))) {
+      if (process != null && !detached && !Files.exists(dir.resolve(StepFiles.EXITCODE))) {
         recordAbnormalEnd();
       }
       return StepDirectory.of(dir)
@@ -181,13 +202,7 @@ public final class ProcessStepHandle implements StepHandle {
     } catch (IOException | RuntimeException e) {
       return failed("cannot read the step's result from " + dir + ": " + e);
     } finally {
-      if (process != null) {
-        try {
-          process.getOutputStream().close();
-        } catch (IOException e) {
-          // the pipe only told the wrapper this runner is alive
-        }
-      }
+      closeRunnerPipe();
       onEnd.run();
     }
   }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Names and small record files of a step directory (layout in executor/README.md). */
+/** Names and small record files of a step directory (layout in docs/executor.md). */
 public final class StepFiles {
   private StepFiles() {}
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# argo4j step wrapper. Copied into every step directory as wrapper.sh (see executor/README.md).
+# argo4j step wrapper. Copied into every step directory as wrapper.sh (see docs/executor.md).
 #
 # Runs one step's command and keeps everything on disk: stdout and stderr stream to main.log,
 # stdout also to stdout, and the exit code and end time go to exitcode when the command ends,
@@ -39,6 +39,14 @@ resolve_pg() {
 
 send() {
   resolve_pg
+  # A signal that arrives while bwrap is still setting the sandbox up waits for it (bounded):
+  # sent to bwrap itself, it would be lost.
+  n=0
+  while [ -z "$pg" ] && [ "$mode" = bwrap ] && [ "$n" -lt 50 ] && kill -0 "$child" 2>/dev/null; do
+    sleep 0.1
+    n=$((n + 1))
+    resolve_pg
+  done
   if [ -n "$pg" ]; then
     kill -"$1" -"$pg" 2>/dev/null
   elif [ -n "$child" ]; then
