@@ -235,14 +235,62 @@ final class FakeCluster {
   }
 
   Workflow runUntil(java.util.function.Predicate<Workflow> stop) {
+    Instant suspendedSince = null;
     for (int i = 0; i < 10_000; i++) {
       Plan plan = step();
       if (plan.completed() || stop.test(workflow)) {
         return workflow;
       }
+      if (idle() && suspended()) {
+        suspendedSince = suspendedSince == null ? now : suspendedSince;
+        if (Duration.between(suspendedSince, now).toHours() >= 1) {
+          return workflow; // waits for a person to resume it
+        }
+      } else {
+        suspendedSince = null;
+      }
+      if (plan.requeueAt().isEmpty() && idle() && !plan.changed()) {
+        if (suspended()) {
+          return workflow;
+        }
+        throw new AssertionError("workflow is stuck: nothing runs and nothing is due\n" + tree());
+      }
       advance(plan);
     }
-    throw new AssertionError("workflow did not complete in 10000 reconciles: " + workflow.status());
+    throw new AssertionError("workflow did not complete in 10000 reconciles\n" + tree());
+  }
+
+  private boolean idle() {
+    return pods.values().stream().allMatch(p -> p.deleted || p.stoppedAt != null || finished(p));
+  }
+
+  /** Whether the workflow waits for a person: a suspend node without duration is running. */
+  boolean suspended() {
+    return workflow.status() != null
+        && workflow.status().nodes() != null
+        && workflow.status().nodes().values().stream()
+            .anyMatch(n ->
+                n.type() == io.argo4j.model.NodeType.SUSPEND
+                    && n.phase() == io.argo4j.model.NodePhase.RUNNING);
+  }
+
+  /** The nodes, one per line: name, type, phase, message. */
+  String tree() {
+    StringBuilder sb = new StringBuilder();
+    if (workflow.status() != null && workflow.status().nodes() != null) {
+      workflow.status().nodes().values().stream()
+          .sorted(java.util.Comparator.comparing(io.argo4j.model.NodeStatus::name))
+          .forEach(n ->
+              sb.append("  ")
+                  .append(n.name())
+                  .append(' ')
+                  .append(n.type().value())
+                  .append(' ')
+                  .append(n.phase().value())
+                  .append(n.message() == null ? "" : " " + n.message())
+                  .append('\n'));
+    }
+    return sb.toString();
   }
 
   /** Moves the clock to the next pod completion or requeue time (at least one second on). */

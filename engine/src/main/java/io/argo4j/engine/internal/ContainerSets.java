@@ -29,8 +29,18 @@ final class ContainerSets {
     for (ContainerNode c : containers) {
       String name = pod.name + "." + c.name();
       if (nodes.byName(name) == null) {
-        executor.initializeNode(
-            name, NodeType.CONTAINER, templateScope, holder, pod.id, NodePhase.PENDING, null, null);
+        Node n =
+            executor.initializeNode(
+                name,
+                NodeType.CONTAINER,
+                templateScope,
+                holder,
+                pod.id,
+                NodePhase.PENDING,
+                null,
+                null);
+        // the pod's executor reports for all its containers at once
+        n.taskResultSynced = null;
       }
     }
     for (ContainerNode c : containers) {
@@ -45,6 +55,41 @@ final class ContainerSets {
         }
       }
     }
+  }
+
+  /** The containers nothing else in the set waits for: a successor attaches under them. */
+  static List<String> leaves(NodeTable nodes, Node pod) {
+    List<String> out = new java.util.ArrayList<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(pod.children);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      Node n = nodes.get(todo.pop());
+      if (n == null || n.type != NodeType.CONTAINER || !seen.add(n.id)) {
+        continue;
+      }
+      boolean hasContainerChild = false;
+      for (String c : n.children) {
+        Node child = nodes.get(c);
+        if (child != null && child.type == NodeType.CONTAINER) {
+          hasContainerChild = true;
+          todo.add(c);
+        }
+      }
+      if (!hasContainerChild) {
+        out.add(n.id);
+      }
+    }
+    return out;
+  }
+
+  static boolean hasContainers(NodeTable nodes, Node pod) {
+    for (String c : pod.children) {
+      Node child = nodes.get(c);
+      if (child != null && child.type == NodeType.CONTAINER) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Moves the pod's container nodes forward from the observed container states. */
@@ -80,16 +125,20 @@ final class ContainerSets {
 
   /** Container nodes left unfinished when their pod ended take the pod's outcome. */
   static void finish(NodeTable nodes, Node pod) {
-    if (pod.children == null) {
+    if (pod.children == null || pod.children.isEmpty()) {
       return;
     }
-    for (String id : nodes.allIds()) {
-      Node n = nodes.get(id);
-      if (n.type != NodeType.CONTAINER || !pod.id.equals(n.boundaryId) || n.phase.isFulfilled()) {
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(pod.children);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      Node n = nodes.get(todo.pop());
+      if (n == null || n.type != NodeType.CONTAINER || !seen.add(n.id)) {
         continue;
       }
-      NodePhase to = pod.phase;
-      nodes.setPhase(n, to, to == NodePhase.SUCCEEDED ? null : pod.message);
+      todo.addAll(n.children);
+      if (!n.phase.isFulfilled()) {
+        nodes.setPhase(n, pod.phase, pod.phase == NodePhase.SUCCEEDED ? null : pod.message);
+      }
     }
   }
 }

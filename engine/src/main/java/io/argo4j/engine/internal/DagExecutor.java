@@ -322,6 +322,15 @@ final class DagExecutor {
         }
       }
     }
+    // A target no branch reaches (its dependencies ended without outbound nodes) still has a
+    // phase: its own, or for an omitted task the worst of its dependencies' branches.
+    Map<String, NodePhase> memo = new HashMap<>();
+    for (String t : targets) {
+      String id = nodes.idOf(dag.taskNodeName(t));
+      if (targetPhases.get(id) == null) {
+        targetPhases.put(id, branchPhase(dag, t, memo, new HashSet<>()));
+      }
+    }
     boolean failFast = !Boolean.FALSE.equals(dag.tmpl.dag().failFast());
     NodePhase result = NodePhase.SUCCEEDED;
     for (String t : targets) {
@@ -342,6 +351,34 @@ final class DagExecutor {
         }
       }
     }
+    return result;
+  }
+
+  private NodePhase branchPhase(
+      Dag dag, String task, Map<String, NodePhase> memo, Set<String> visiting) {
+    if (memo.containsKey(task)) {
+      return memo.get(task);
+    }
+    Node n = dag.taskNode(task);
+    NodePhase result;
+    if (n == null || !n.isFulfilled() || !visiting.add(task)) {
+      result = null;
+    } else if (n.phase != NodePhase.OMITTED) {
+      result = n.isCompleted() ? n.phase : NodePhase.SUCCEEDED;
+    } else {
+      result = NodePhase.SUCCEEDED;
+      for (String dep : dag.dependencies(task)) {
+        NodePhase p = branchPhase(dag, dep, memo, visiting);
+        if (p == null) {
+          result = null;
+          break;
+        }
+        if (p == NodePhase.FAILED || p == NodePhase.ERROR) {
+          result = p;
+        }
+      }
+    }
+    memo.put(task, result);
     return result;
   }
 
@@ -414,8 +451,13 @@ final class DagExecutor {
       vars = new HashMap<>(op.globalParams);
       vars.putAll(scope.parameters());
       resolved = resolveReferences(task, scope, vars);
-      boolean loop =
-          Loops.shouldExpand(resolved.withItems(), resolved.withParam(), resolved.withSequence());
+      boolean loop = Loops.shouldExpand(task.withItems(), task.withParam(), task.withSequence());
+      if (loop
+          && task.withParam() != null
+          && !task.withParam().isEmpty()
+          && (resolved.withParam() == null || resolved.withParam().isBlank())) {
+        throw new EngineException(Loops.emptyParamMessage(task.withParam()));
+      }
       expanded =
           loop
               ? Loops.expand(

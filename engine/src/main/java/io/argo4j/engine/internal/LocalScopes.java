@@ -265,7 +265,12 @@ final class LocalScopes {
       return List.of();
     }
     switch (n.type) {
-      case SKIPPED, SUSPEND, HTTP, PLUGIN, POD, CONTAINER -> {
+      case POD -> {
+        List<String> leaves =
+            ContainerSets.hasContainers(nodes, n) ? ContainerSets.leaves(nodes, n) : List.of();
+        return leaves.isEmpty() ? List.of(n.id) : leaves;
+      }
+      case SKIPPED, SUSPEND, HTTP, PLUGIN, CONTAINER -> {
         return List.of(n.id);
       }
       case TASK_GROUP, STEP_GROUP -> {

@@ -31,6 +31,13 @@ final class Loops {
         || withSequence != null;
   }
 
+  /** A loop step or task whose {@code withParam} substituted to nothing is an error, not a step. */
+  static String emptyParamMessage(String original) {
+    return "withParam '"
+        + original
+        + "' is empty after substitution: it must give a JSON list (use '[]' for no items)";
+  }
+
   /**
    * The copies of {@code step} (a WorkflowStep or DAGTask) for each item.
    *
@@ -48,10 +55,12 @@ final class Loops {
     List<JsonNode> items;
     if (withItems != null && !withItems.isEmpty()) {
       items = withItems;
-    } else if (withParam != null && !withParam.isEmpty()) {
+    } else if (withParam != null) {
       items = parseParam(withParam);
-    } else {
+    } else if (withSequence != null) {
       items = sequence(withSequence);
+    } else {
+      items = List.of();
     }
     ObjectNode tree = (ObjectNode) Json.tree(step);
     tree.remove("withItems");

@@ -62,6 +62,9 @@ final class PodReconciler {
       } else {
         observe(n, pod);
       }
+      if (n.phase.isFulfilled()) {
+        ContainerSets.finish(nodes, n);
+      }
     }
   }
 
@@ -91,6 +94,9 @@ final class PodReconciler {
         && !pod.outputs().progress().equals(n.progress)) {
       n.progress = pod.outputs().progress();
       n.touch();
+    }
+    if (ContainerSets.hasContainers(nodes, n)) {
+      ContainerSets.observe(nodes, n, pod);
     }
     switch (pod.phase()) {
       case PENDING -> pending(n, pod);

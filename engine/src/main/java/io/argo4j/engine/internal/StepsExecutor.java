@@ -174,7 +174,7 @@ final class StepsExecutor {
     }
     List<WorkflowStep> resolved;
     try {
-      resolved = expand(sg.name, resolveReferences(group, scope), scope);
+      resolved = expand(sg.name, group, resolveReferences(group, scope), scope);
     } catch (EngineException e) {
       return executor.markError(sg, e.getMessage());
     }
@@ -365,14 +365,20 @@ final class StepsExecutor {
     return args.toBuilder().artifacts(arts).build();
   }
 
-  private List<WorkflowStep> expand(String sgName, List<WorkflowStep> group, Scope scope) {
+  private List<WorkflowStep> expand(
+      String sgName, List<WorkflowStep> original, List<WorkflowStep> group, Scope scope) {
     List<WorkflowStep> out = new ArrayList<>();
     Map<String, String> vars = new LinkedHashMap<>(op.globalParams);
     vars.putAll(scope.parameters());
-    for (WorkflowStep step : group) {
-      if (!Loops.shouldExpand(step.withItems(), step.withParam(), step.withSequence())) {
+    for (int i = 0; i < group.size(); i++) {
+      WorkflowStep step = group.get(i);
+      WorkflowStep orig = original.get(i);
+      if (!Loops.shouldExpand(orig.withItems(), orig.withParam(), orig.withSequence())) {
         out.add(step);
         continue;
+      }
+      if (orig.withParam() != null && (step.withParam() == null || step.withParam().isBlank())) {
+        throw new EngineException(Loops.emptyParamMessage(orig.withParam()));
       }
       List<Loops.Expanded<WorkflowStep>> expanded =
           Loops.expand(
