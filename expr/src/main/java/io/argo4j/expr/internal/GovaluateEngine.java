@@ -663,10 +663,14 @@ public final class GovaluateEngine {
     {"**"},
   };
 
+  /** Nesting of parentheses and prefix operators allowed before parsing gives up. */
+  private static final int MAX_DEPTH = 400;
+
   private static final class P {
     final String src;
     final List<Token> toks;
     int i;
+    int depth;
 
     P(String src, List<Token> toks) {
       this.src = src;
@@ -729,6 +733,17 @@ public final class GovaluateEngine {
       if (t == null) {
         throw new ExprException("Unexpected end of expression", src, src.length());
       }
+      if (++depth > MAX_DEPTH) {
+        throw new ExprException("expression is nested too deeply", src, t.start);
+      }
+      try {
+        return valueInner(t);
+      } finally {
+        depth--;
+      }
+    }
+
+    private Node valueInner(Token t) {
       i++;
       switch (t.kind) {
         case PREFIX -> {
@@ -789,7 +804,12 @@ public final class GovaluateEngine {
       return new Value(null, Kind.UNKNOWN, null, 0);
     }
     P p = new P(src, converted);
-    Node n = p.level(0);
+    Node n;
+    try {
+      n = p.level(0);
+    } catch (StackOverflowError e) {
+      throw new ExprException("expression is nested too deeply", src, -1);
+    }
     if (p.peek() != null) {
       throw new ExprException(
           "Unexpected token '" + GoFmt.v(p.peek().value) + "'", src, p.peek().start);
@@ -799,7 +819,12 @@ public final class GovaluateEngine {
 
   /** Evaluates a parsed tree; failures are EvalErrors with govaluate's messages. */
   public static Object eval(Node n) {
-    Object v = n.eval();
+    Object v;
+    try {
+      v = n.eval();
+    } catch (StackOverflowError e) {
+      throw new EvalError("expression is nested too deeply");
+    }
     if (v instanceof Pattern p) {
       return p.pattern();
     }

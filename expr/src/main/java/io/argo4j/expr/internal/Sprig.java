@@ -52,23 +52,7 @@ public final class Sprig {
           "genSignedCertWithKey",
           "encryptAES",
           "decryptAES",
-          "getHostByName",
-          "semver",
-          "semverCompare",
-          "typeIsLike",
-          "typeIs",
-          "typeOf",
-          "deepCopy",
-          "mustDeepCopy",
-          "osBase",
-          "osClean",
-          "osDir",
-          "osExt",
-          "osIsAbs",
-          "urlParse",
-          "urlJoin",
-          "randBytes",
-          "toDecimal");
+          "getHostByName");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -645,7 +629,7 @@ public final class Sprig {
     def(m, "int", 1, 1, a -> toInt64(a.get(0)));
     def(m, "int64", 1, 1, a -> toInt64(a.get(0)));
     def(m, "float64", 1, 1, a -> toFloat64(a.get(0)));
-    def(m, "seq", 0, 3, Sprig::seq);
+    def(m, "seq", 0, 3, a -> String.join(" ", seq(a).stream().map(String::valueOf).toList()));
     def(m, "until", 1, 1, a -> untilStep(0, toInt64(a.get(0)), toInt64(a.get(0)) >= 0 ? 1 : -1));
     def(
         m,
@@ -1359,9 +1343,8 @@ public final class Sprig {
           3,
           3,
           a ->
-              Regex.compile(strval(a.get(0)))
-                  .matcher(strval(a.get(1)))
-                  .replaceAll(goReplacement(strval(a.get(2)))));
+              Regex.replaceAll(
+                  Regex.compile(strval(a.get(0))), strval(a.get(1)), strval(a.get(2))));
     }
     for (String name : new String[] {"regexReplaceAllLiteral", "mustRegexReplaceAllLiteral"}) {
       def(
@@ -1476,6 +1459,8 @@ public final class Sprig {
           return secs + "s";
         });
 
+    SprigReflection.register(m);
+    SprigMisc.register(m);
     for (String name : UNSUPPORTED) {
       m.put(
           name,
@@ -1515,7 +1500,8 @@ public final class Sprig {
       return "bool";
     }
     if (Ops.isInt(v)) {
-      return "int64";
+      // expr's integers are Go ints (sprig's own int64 results are indistinguishable here)
+      return "int";
     }
     if (Ops.isFloat(v)) {
       return "float64";
@@ -1533,32 +1519,6 @@ public final class Sprig {
       return "func";
     }
     return "struct";
-  }
-
-  /** Go's regexp replacement syntax ($1, ${name}) in Java's ($1, ${name}). */
-  static String goReplacement(String repl) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < repl.length(); i++) {
-      char c = repl.charAt(i);
-      if (c == '\\') {
-        sb.append("\\\\");
-      } else if (c == '$') {
-        if (i + 1 < repl.length() && repl.charAt(i + 1) == '$') {
-          sb.append("\\$");
-          i++;
-        } else if (i + 1 < repl.length()
-            && (Character.isLetterOrDigit(repl.charAt(i + 1))
-                || repl.charAt(i + 1) == '{'
-                || repl.charAt(i + 1) == '_')) {
-          sb.append('$');
-        } else {
-          sb.append("\\$");
-        }
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   private static String wrap(String s, int width, String newline) {
