@@ -123,6 +123,39 @@ class BasicWorkflowTest {
   }
 
   @Test
+  void aFailedTaskUnderAnOmittedTargetFailsTheDag() {
+    FakeCluster c =
+        new FakeCluster(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: diamond
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - {name: A, template: ok}
+                      - {name: B, template: ok, dependencies: [A]}
+                      - {name: C, template: bad, dependencies: [A]}
+                      - {name: D, template: ok, dependencies: [B, C]}
+                  - name: ok
+                    container: {image: busybox, command: ["true"]}
+                  - name: bad
+                    container: {image: busybox, command: [sh, -c, "exit 3"]}
+                """)
+            .outcomes(Map.of("bad", Outcome.exit(3)));
+    c.run();
+    assertThat(c.node("diamond.D").phase().value()).isEqualTo("Omitted");
+    assertThat(c.node("diamond").phase().value()).isEqualTo("Failed");
+    assertThat(c.phase()).isEqualTo("Failed");
+    assertThat(c.node("diamond.C").message()).isEqualTo("Error (exit code 3)");
+    assertThat(c.node("diamond.B").message()).isNull();
+  }
+
+  @Test
   void withItemsExpandsAndAggregatesOutputs() {
     FakeCluster c =
         new FakeCluster(

@@ -65,6 +65,14 @@ final class DagExecutor {
       }
     }
 
+    final Map<String, String> texts = new HashMap<>();
+
+    /** Every string of a task, joined: what it can reference. */
+    String text(DAGTask task) {
+      return texts.computeIfAbsent(
+          task.name(), n -> String.join("\n", Json.strings(Json.tree(task))));
+    }
+
     String taskNodeName(String task) {
       return boundaryName + "." + task;
     }
@@ -182,16 +190,14 @@ final class DagExecutor {
       Node taskNode = dag.taskNode(target);
       if (taskNode != null && taskNode.isFulfilled() && taskNode.isCompleted()) {
         DAGTask task = dag.task(target);
-        Hooks.ExitResult r =
-            hooks.runOnExitNode(
-                exitHook(task),
-                taskNode,
-                dag.boundaryId,
-                dag.ctx,
-                "tasks." + target,
-                scopeFor(dag, task));
-        if (r.present() && (r.node() == null || !r.node().isFulfilled())) {
-          onExitCompleted = false;
+        LifecycleHook exit = exitHook(task);
+        if (exit != null) {
+          Hooks.ExitResult r =
+              hooks.runOnExitNode(
+                  exit, taskNode, dag.boundaryId, dag.ctx, "tasks." + target, scopeFor(dag, task));
+          if (r.present() && (r.node() == null || !r.node().isFulfilled())) {
+            onExitCompleted = false;
+          }
         }
       }
     }
@@ -277,7 +283,7 @@ final class DagExecutor {
     Deque<String[]> queue = new ArrayDeque<>();
     Set<String> queued = new HashSet<>();
     for (String c : boundary.children) {
-      if (queued.add(c)) {
+      if (queued.add(c + "/" + NodePhase.SUCCEEDED)) {
         queue.add(new String[] {c, NodePhase.SUCCEEDED.name()});
       }
     }
@@ -296,7 +302,10 @@ final class DagExecutor {
       }
       if (targetPhases.containsKey(n.id)) {
         NodePhase prev = targetPhases.get(n.id);
-        if (prev == null || n.phase != NodePhase.OMITTED) {
+        if (prev == null
+            || n.phase != NodePhase.OMITTED
+            || branch == NodePhase.FAILED
+            || branch == NodePhase.ERROR) {
           targetPhases.put(n.id, branch);
         }
       }
@@ -317,7 +326,9 @@ final class DagExecutor {
         next = n.children;
       }
       for (String c : next) {
-        if (queued.add(c)) {
+        // unique per (node, branch phase): an omitted task reached by a failed and a succeeded
+        // branch must see the failed one
+        if (queued.add(c + "/" + branch)) {
           queue.add(new String[] {c, branch.name()});
         }
       }
@@ -396,14 +407,10 @@ final class DagExecutor {
         hooks.executeTemplateHooks(
             task.hooks(), node, dag.boundaryId, dag.ctx, "tasks." + taskName, hookScope);
       }
-      if (node.isCompleted()) {
+      LifecycleHook exit = exitHook(task);
+      if (node.isCompleted() && exit != null) {
         hooks.runOnExitNode(
-            exitHook(task),
-            node,
-            dag.boundaryId,
-            dag.ctx,
-            "tasks." + taskName,
-            scopeFor(dag, task));
+            exit, node, dag.boundaryId, dag.ctx, "tasks." + taskName, scopeFor(dag, task));
       }
       return;
     }
@@ -687,7 +694,16 @@ final class DagExecutor {
   private Scope scopeFor(Dag dag, DAGTask task) {
     Scope scope = new Scope(dag.tmpl);
     scope.addOutputs("workflow", op.workflowOutputs());
+    // Only ancestors the task mentions can be referenced; skipping the others keeps a wide DAG
+    // linear (an ancestry walk per task is quadratic in the number of tasks).
+    String text = dag.text(task);
+    if (!text.contains("tasks")) {
+      return scope;
+    }
     for (String ancestor : dag.ancestry(task.name())) {
+      if (!text.contains(ancestor)) {
+        continue;
+      }
       Node n = dag.taskNode(ancestor);
       if (n == null) {
         continue;

@@ -92,6 +92,28 @@ final class Node {
     this.taskResultSynced = s.taskResultSynced();
   }
 
+  /** Membership index over {@link #children}, built once a node has many (fan-outs). */
+  private java.util.Set<String> childIndex;
+
+  /** Adds a child unless present; true if added. Constant time, even for 10k-child groups. */
+  boolean addChildId(String id) {
+    if (childIndex == null) {
+      if (children.size() < 32) {
+        if (children.contains(id)) {
+          return false;
+        }
+        children.add(id);
+        return true;
+      }
+      childIndex = new java.util.HashSet<>(children);
+    }
+    if (!childIndex.add(id)) {
+      return false;
+    }
+    children.add(id);
+    return true;
+  }
+
   boolean isFulfilled() {
     if (phase == null) {
       return false;

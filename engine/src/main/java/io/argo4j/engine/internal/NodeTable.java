@@ -188,8 +188,7 @@ final class NodeTable {
   }
 
   void addChild(Node parent, String childId) {
-    if (!parent.children.contains(childId)) {
-      parent.children.add(childId);
+    if (parent.addChildId(childId)) {
       parent.touch();
     }
   }

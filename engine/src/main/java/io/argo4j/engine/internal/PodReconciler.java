@@ -73,10 +73,8 @@ final class PodReconciler {
     if (n.phase == NodePhase.PENDING) {
       return;
     }
-    nodes.setPhase(
-        n,
-        NodePhase.ERROR,
-        "pod deleted: the pod running this step disappeared before it reported a result");
+    // Argo's exact words: retry expressions and scripts match on them
+    nodes.setPhase(n, NodePhase.ERROR, "pod deleted");
     n.taskResultSynced = n.taskResultSynced == null ? null : Boolean.TRUE;
   }
 
@@ -133,13 +131,18 @@ final class PodReconciler {
       if (PULL_WAITING.contains(c.reason()) && pod.startedAt() != null) {
         op.requeueAt(pod.startedAt().plus(IMAGE_PULL_GRACE));
       }
-      setMessage(n, c.reason() + ": " + nullToEmpty(c.message()));
+      setMessage(
+          n,
+          c.message() == null || c.message().isEmpty()
+              ? c.reason()
+              : c.reason() + ": " + c.message());
     }
     controlExecution(n, pod);
   }
 
   private void running(Node n, PodObservation pod) {
     if (n.phase == NodePhase.PENDING) {
+      n.message = null; // the pending reason no longer holds
       nodes.setPhase(n, NodePhase.RUNNING, null);
     }
     Template tmpl = op.executor.templateOf(n);
@@ -230,6 +233,9 @@ final class PodReconciler {
     }
     n.outputs = merge(reported == null ? null : reported.outputs(), exitCodeOf(pod));
     n.taskResultSynced = Boolean.TRUE;
+    if (msg == null) {
+      n.message = null; // a pending reason must not outlive the pod
+    }
     nodes.setPhase(n, phase, msg);
     op.addOutputsToGlobalScope(n.outputs);
   }

@@ -18,8 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,10 @@ final class TemplateExecutor {
   private final NodeTable nodes;
   private final StepsExecutor steps;
   private final DagExecutor dag;
+
+  /** Per boundary, the children whose stdout its template references (computed once). */
+  private final Map<String, Set<String>> resultReferences = new HashMap<>();
+
   private int depth;
 
   TemplateExecutor(Operation op) {
@@ -418,26 +425,36 @@ final class TemplateExecutor {
     if (boundaryId == null) {
       return false;
     }
+    Set<String> names = resultReferences.get(boundaryId);
+    if (names == null) {
+      names = scanResultReferences(boundaryId);
+      resultReferences.put(boundaryId, names);
+    }
+    return names.contains(stepOrTaskName(nodeName));
+  }
+
+  private static final Pattern RESULT_REF =
+      Pattern.compile(
+          "(?:steps|tasks)(?:\\.([A-Za-z0-9_-]+)|\\[['\"]([^'\"]+)['\"]\\])\\.outputs\\.result");
+
+  /** The steps or tasks whose {@code outputs.result} a group's template references. */
+  private Set<String> scanResultReferences(String boundaryId) {
     Node boundary = nodes.get(boundaryId);
-    if (boundary == null) {
-      return false;
-    }
-    Template parent = templateOf(boundary);
+    Template parent = boundary == null ? null : templateOf(boundary);
     if (parent == null) {
-      return false;
+      return Set.of();
     }
-    String name = stepOrTaskName(nodeName);
-    String prefix = parent.dag() != null ? "tasks" : parent.steps() != null ? "steps" : "";
-    Pattern ref = Pattern.compile(Pattern.quote(prefix + "." + name + ".outputs.result"));
-    Pattern exprRef =
-        Pattern.compile(
-            Pattern.quote(prefix) + "\\[['\"]" + Pattern.quote(name) + "['\"]\\]\\.outputs.result");
+    Set<String> names = new HashSet<>();
     for (String s : Json.strings(Json.tree(parent))) {
-      if (ref.matcher(s).find() || exprRef.matcher(s).find()) {
-        return true;
+      if (s.indexOf(".outputs.result") < 0 && s.indexOf("].outputs.result") < 0) {
+        continue;
+      }
+      Matcher m = RESULT_REF.matcher(s);
+      while (m.find()) {
+        names.add(m.group(1) != null ? m.group(1) : m.group(2));
       }
     }
-    return false;
+    return names;
   }
 
   /** Argo's getStepOrDAGTaskName: ".fanout1(0:1)(0)[0]" -> "fanout1". */
