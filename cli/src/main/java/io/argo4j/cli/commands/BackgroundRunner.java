@@ -1,0 +1,46 @@
+package io.argo4j.cli.commands;
+
+import io.argo4j.cli.CliException;
+import io.argo4j.cli.ExitCodes;
+import io.argo4j.cli.Main;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts {@code argo4j ARGS} as a process of its own that outlives this one (in its own session
+ * when {@code setsid} exists, so a Ctrl-C in this terminal does not reach it), its output going to
+ * a log file. {@code submit} uses it to run a workflow after returning.
+ */
+final class BackgroundRunner {
+
+  private BackgroundRunner() {}
+
+  static void start(Path log, List<String> args) throws CliException {
+    List<String> command = new ArrayList<>();
+    Path setsid = Path.of("/usr/bin/setsid");
+    if (Files.isExecutable(setsid)) {
+      command.add(setsid.toString());
+    }
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
+    try {
+      Files.createDirectories(log.getParent());
+      new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "submitted, but cannot start the process that runs it ("
+              + e.getMessage()
+              + "); the next argo4j run, list, get or wait will run it");
+    }
+  }
+}

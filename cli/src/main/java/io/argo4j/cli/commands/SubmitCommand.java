@@ -1,0 +1,243 @@
+package io.argo4j.cli.commands;
+
+import io.argo4j.cli.CliException;
+import io.argo4j.cli.ExitCodes;
+import io.argo4j.cli.render.WorkflowPrinter;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.io.ManifestWriter;
+import io.argo4j.runtime.local.LoadedWorkflow;
+import io.argo4j.runtime.local.SubmitOptions;
+import io.argo4j.store.AlreadyExistsException;
+import io.argo4j.store.StoredWorkflow;
+import io.argo4j.store.WorkflowPhase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code argo4j submit}: as {@code argo submit}, for the local runtime. The workflow is checked and
+ * stored, then run by an argo4j process started in the background (its output in the workflow's
+ * directory, {@code runner.log}); {@code --wait} or {@code --watch} run it here instead.
+ */
+@Command(
+    name = "submit",
+    description = "Submit workflows from files, stdin, or an existing template or cron workflow.")
+public final class SubmitCommand extends BaseCommand {
+  @Mixin private StateDirOption state;
+
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description = "Workflow manifests: files, URLs, or - for stdin.")
+  private List<String> files;
+
+  @Option(
+      names = "--from",
+      paramLabel = "KIND/NAME",
+      description = "Submit from wftmpl/NAME, cwftmpl/NAME or cronwf/NAME.")
+  private String from;
+
+  @Mixin private ParameterOptions parameters;
+
+  @Option(names = "--entrypoint", paramLabel = "TEMPLATE", description = "Override the entrypoint.")
+  private String entrypoint;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Override metadata.name.")
+  private String name;
+
+  @Option(
+      names = "--generate-name",
+      paramLabel = "PREFIX",
+      description = "Override metadata.generateName.")
+  private String generateName;
+
+  @Option(
+      names = {"-l", "--labels"},
+      paramLabel = "KEY=VALUE,...",
+      description = "Comma-separated labels to add to the workflow.")
+  private String labels;
+
+  @Option(
+      names = "--serviceaccount",
+      paramLabel = "NAME",
+      description = "Run all pods of the workflow with this service account.")
+  private String serviceAccount;
+
+  @Option(names = "--priority", paramLabel = "N", description = "Workflow priority.")
+  private Integer priority;
+
+  @Option(
+      names = "--scheduled-time",
+      paramLabel = "TIME",
+      description = "RFC3339 time that {{workflow.scheduledTime}} returns.")
+  private String scheduledTime;
+
+  @Mixin private WaitOptions wait;
+
+  @Option(names = "--dry-run", description = "Print the workflow without submitting it.")
+  private boolean dryRun;
+
+  @Option(
+      names = "--server-dry-run",
+      description = "Have the server validate the workflow without creating it.")
+  private boolean serverDryRun;
+
+  @Option(
+      names = "--strict",
+      defaultValue = "true",
+      fallbackValue = "true",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      description =
+          "Reject unknown fields; --strict=false accepts them (default: ${DEFAULT-VALUE}).")
+  private boolean strict;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "Output format: name, json, yaml or wide.")
+  private String output;
+
+  @Option(
+      names = "--status",
+      paramLabel = "PHASE",
+      description = "With --watch, show only nodes in this phase.")
+  private String status;
+
+  @Option(
+      names = "--node-field-selector",
+      paramLabel = "SELECTOR",
+      description = "With --watch, show only matching nodes, such as phase=Failed.")
+  private String nodeFieldSelector;
+
+  @Override
+  public Integer call() throws Exception {
+    unsupported(from != null, "--from");
+    unsupported(serverDryRun, "--server-dry-run");
+    unsupported(scheduledTime != null, "--scheduled-time");
+    unsupported(wait.log, "--log (use argo4j logs NAME --follow)");
+    unsupported(status != null || nodeFieldSelector != null, "--status and --node-field-selector");
+    unsupported(!strict, "--strict=false (manifests are always read strictly)");
+    String format = output == null ? "" : output;
+    if (!List.of("", "name", "json", "yaml", "wide").contains(format)) {
+      throw new CliException(
+          ExitCodes.USAGE, "unknown output format '" + output + "'; use name, json, yaml or wide");
+    }
+    if (files == null || files.size() != 1) {
+      throw new CliException(
+          ExitCodes.USAGE, "give exactly one workflow file (argo4j runs one workflow per submit)");
+    }
+    Map<String, String> params =
+        WorkflowInput.parameters(parameters.parameters, parameters.parameterFile);
+    Path file = Path.of(files.get(0));
+    String source = WorkflowInput.source(file);
+    LoadedWorkflow loaded = WorkflowInput.load(file, null, params, entrypoint, err(), style());
+    Workflow manifest = adjust(loaded.workflow());
+    if (dryRun) {
+      print(manifest, format);
+      return ExitCodes.OK;
+    }
+    Map<String, String> labelMap = labels();
+    try (LocalSession session = LocalSession.open(state.stateDir)) {
+      StoredWorkflow stored;
+      try {
+        stored =
+            session
+                .runtime()
+                .create(
+                    manifest,
+                    loaded.templates(),
+                    new SubmitOptions(namespace(), params, entrypoint, labelMap));
+      } catch (AlreadyExistsException e) {
+        throw new CliException(ExitCodes.USAGE, e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new CliException(ExitCodes.USAGE, source + ": " + e.getMessage());
+      }
+      Workflow submitted = LocalSession.workflow(stored);
+      print(submitted, format);
+      if (wait.await || wait.watch) {
+        session.recover(err());
+        StoredWorkflow done =
+            session.runtime().find(namespace(), stored.key().name()).orElseThrow();
+        out()
+            .println(
+                done.key().name()
+                    + " "
+                    + (done.phase() == null ? "Pending" : done.phase().argoName())
+                    + (done.finishedAt() == null ? "" : " at " + done.finishedAt()));
+        out().flush();
+        return done.phase() == WorkflowPhase.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
+      }
+      BackgroundRunner.start(
+          session.runtime().workflowDirectory(stored.uid()).resolve("runner.log"),
+          List.of(
+              "wait",
+              stored.key().name(),
+              "-n",
+              stored.key().namespace(),
+              "--state-dir",
+              session.runtime().config().stateDirectory().toString()));
+      return ExitCodes.OK;
+    }
+  }
+
+  private void unsupported(boolean given, String what) throws CliException {
+    if (given) {
+      throw new CliException(ExitCodes.USAGE, what + " is not supported by argo4j submit yet");
+    }
+  }
+
+  private Workflow adjust(Workflow w) {
+    var meta = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(w.metadata());
+    if (name != null) {
+      meta.withName(name).withGenerateName(null);
+    } else if (generateName != null) {
+      meta.withGenerateName(generateName).withName(null);
+    }
+    var spec = w.spec().toBuilder();
+    if (priority != null) {
+      spec.priority(priority);
+    }
+    if (serviceAccount != null) {
+      spec.serviceAccountName(serviceAccount);
+    }
+    return new Workflow(w.apiVersion(), w.kind(), meta.build(), spec.build(), w.status());
+  }
+
+  private Map<String, String> labels() throws CliException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (labels == null || labels.isBlank()) {
+      return out;
+    }
+    for (String pair : labels.split(",")) {
+      String[] kv = pair.split("=", 2);
+      if (kv.length != 2 || kv[0].isBlank()) {
+        throw new CliException(ExitCodes.USAGE, "-l " + labels + ": expected KEY=VALUE,KEY=VALUE");
+      }
+      out.put(kv[0].trim(), kv[1].trim());
+    }
+    return out;
+  }
+
+  private void print(Workflow w, String format) {
+    switch (format) {
+      case "name" -> out().println(w.metadata().getName());
+      case "json" -> out().print(ManifestWriter.create().toJson(w));
+      case "yaml" -> out().print(ManifestWriter.create().toYaml(w));
+      default ->
+          out()
+              .print(
+                  new WorkflowPrinter(
+                          style(), true, false, Instant.now(), ZoneId.systemDefault(), n -> "")
+                      .header(w));
+    }
+    out().flush();
+  }
+}

@@ -1,0 +1,17 @@
+package io.argo4j.cli.commands;
+
+import picocli.CommandLine.Option;
+
+/** {@code -w/--wait}, {@code --watch} and {@code --log}: following a workflow a verb started. */
+final class WaitOptions {
+  @Option(
+      names = {"-w", "--wait"},
+      description = "Wait for the workflow to complete.")
+  boolean await;
+
+  @Option(names = "--watch", description = "Watch the workflow until it completes.")
+  boolean watch;
+
+  @Option(names = "--log", description = "Print the workflow's logs until it completes.")
+  boolean log;
+}

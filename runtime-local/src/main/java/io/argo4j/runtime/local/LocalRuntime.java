@@ -1,0 +1,423 @@
+package io.argo4j.runtime.local;
+
+import io.argo4j.engine.NodeIds;
+import io.argo4j.engine.Submission;
+import io.argo4j.executor.ExecutorConfigException;
+import io.argo4j.executor.StepDirectory;
+import io.argo4j.executor.StepExecutor;
+import io.argo4j.model.ClusterWorkflowTemplate;
+import io.argo4j.model.Manifest;
+import io.argo4j.model.NodeStatus;
+import io.argo4j.model.NodeType;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.WorkflowTemplate;
+import io.argo4j.model.io.ManifestReader;
+import io.argo4j.model.io.ManifestWriter;
+import io.argo4j.runtime.local.internal.RunnerLock;
+import io.argo4j.runtime.local.internal.WorkflowDocuments;
+import io.argo4j.store.AlreadyExistsException;
+import io.argo4j.store.ConflictException;
+import io.argo4j.store.H2WorkflowRepository;
+import io.argo4j.store.NotFoundException;
+import io.argo4j.store.StoredWorkflow;
+import io.argo4j.store.WorkflowKey;
+import io.argo4j.store.WorkflowKind;
+import io.argo4j.store.WorkflowQuery;
+import io.argo4j.store.WorkflowRepository;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Runs Argo workflows on this machine: each step a local process, state in an embedded store under
+ * a state directory ({@code ~/.argo4j} by default). Several argo4j processes may share a state
+ * directory; a per-workflow runner lock makes sure only one of them runs a given workflow, and
+ * {@link #recover} finishes workflows whose runner died.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+  /** Label recording that a workflow was run by the local runtime. */
+  public static final String RUNTIME_LABEL = "argo4j.io/runtime";
+
+  private static final String TEMPLATES_FILE = "templates.yaml";
+  private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+
+  private final LocalRuntimeConfig config;
+  private final H2WorkflowRepository repository;
+  private final SecureRandom random = new SecureRandom();
+  private StepExecutor executor;
+
+  private LocalRuntime(LocalRuntimeConfig config, H2WorkflowRepository repository) {
+    this.config = config;
+    this.repository = repository;
+  }
+
+  /**
+   * Opens the state directory (creating it if needed).
+   *
+   * @throws io.argo4j.store.StoreFailureException when the store cannot be opened
+   */
+  public static LocalRuntime open(LocalRuntimeConfig config) {
+    H2WorkflowRepository repository =
+        H2WorkflowRepository.open(
+            config.stateDirectory(),
+            io.argo4j.store.H2StoreOptions.defaults().withClock(config.clock()));
+    return new LocalRuntime(config, repository);
+  }
+
+  public LocalRuntimeConfig config() {
+    return config;
+  }
+
+  /** The store of this state directory. */
+  public WorkflowRepository repository() {
+    return repository;
+  }
+
+  /** Where the step directories, logs and lock of the workflow with {@code uid} are. */
+  public Path workflowDirectory(String uid) {
+    return config.stateDirectory().resolve("workflows").resolve(uid);
+  }
+
+  synchronized StepExecutor executor() {
+    if (executor == null) {
+      throw new IllegalStateException("no step executor: call requireExecutor() first");
+    }
+    return executor;
+  }
+
+  private synchronized void requireExecutor() throws ExecutorConfigException {
+    if (executor == null) {
+      executor = StepExecutor.create(config.executor());
+    }
+  }
+
+  /**
+   * Submits {@code manifest} as {@code argo submit} does (generateName, parameters, entrypoint) and
+   * returns its run, holding the runner lock; call {@link WorkflowRun#run()} to run it.
+   *
+   * @throws AlreadyExistsException when a workflow of the same name is stored already
+   * @throws IllegalArgumentException when the manifest has neither name nor generateName
+   */
+  public WorkflowRun submit(
+      Workflow manifest, TemplateSet templates, SubmitOptions options, RunListener listener)
+      throws AlreadyExistsException, IOException, ExecutorConfigException {
+    requireExecutor();
+    Created created = store(manifest, templates, options);
+    return new WorkflowRun(this, created.stored(), templates.catalog(), created.lock(), listener);
+  }
+
+  /**
+   * Stores a submitted workflow without running it: it is then like an interrupted workflow, which
+   * the next {@link #recover} (of this process or another) runs.
+   */
+  public StoredWorkflow create(Workflow manifest, TemplateSet templates, SubmitOptions options)
+      throws AlreadyExistsException, IOException {
+    Created created = store(manifest, templates, options);
+    created.lock().close();
+    return created.stored();
+  }
+
+  private record Created(StoredWorkflow stored, RunnerLock lock) {}
+
+  private Created store(Workflow manifest, TemplateSet templates, SubmitOptions options)
+      throws AlreadyExistsException, IOException {
+    String uid = UUID.randomUUID().toString();
+    Submission submission =
+        new Submission(
+            options.namespace(),
+            randomSuffix(),
+            uid,
+            config.clock().instant(),
+            options.parameters(),
+            options.entrypoint(),
+            options.labels());
+    Workflow submitted = submission.apply(manifest);
+    Path dir = workflowDirectory(submitted.metadata().getUid());
+    RunnerLock lock =
+        RunnerLock.tryAcquire(dir)
+            .orElseThrow(
+                () -> new IllegalStateException("the new workflow's lock is taken: " + dir));
+    try {
+      if (!templates.isEmpty()) {
+        List<Manifest> all = new ArrayList<>(templates.workflowTemplates());
+        all.addAll(templates.clusterTemplates());
+        Files.writeString(
+            dir.resolve(TEMPLATES_FILE), ManifestWriter.create().toYamlDocuments(all));
+      }
+      return new Created(repository.create(WorkflowDocuments.document(submitted)), lock);
+    } catch (AlreadyExistsException | IOException | RuntimeException e) {
+      lock.close();
+      deleteTree(dir);
+      throw e;
+    }
+  }
+
+  /**
+   * The run of a stored workflow no runner holds, with its lock; empty if another runner holds it.
+   */
+  public Optional<WorkflowRun> resume(StoredWorkflow stored, RunListener listener)
+      throws IOException, ExecutorConfigException {
+    requireExecutor();
+    Path dir = workflowDirectory(stored.uid());
+    Optional<RunnerLock> lock = RunnerLock.tryAcquire(dir);
+    if (lock.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      // it may have completed between the listing and the lock
+      Optional<StoredWorkflow> current = repository.get(stored.key());
+      if (current.isEmpty()
+          || !current.get().uid().equals(stored.uid())
+          || (current.get().phase() != null && current.get().phase().completed())) {
+        lock.get().close();
+        return Optional.empty();
+      }
+      return Optional.of(
+          new WorkflowRun(this, current.get(), templates(dir).catalog(), lock.get(), listener));
+    } catch (IOException | RuntimeException e) {
+      lock.get().close();
+      throw e;
+    }
+  }
+
+  /** Workflows that are not completed and that no live runner holds: their runner died. */
+  public List<StoredWorkflow> interrupted() throws IOException {
+    List<StoredWorkflow> out = new ArrayList<>();
+    WorkflowQuery query =
+        WorkflowQuery.inAllNamespaces(WorkflowKind.WORKFLOW)
+            .withCompletion(WorkflowQuery.Completion.RUNNING);
+    for (StoredWorkflow stored : listAll(query)) {
+      if (!RunnerLock.isHeld(workflowDirectory(stored.uid()))) {
+        out.add(stored);
+      }
+    }
+    out.sort(Comparator.comparing(StoredWorkflow::creationTimestamp));
+    return out;
+  }
+
+  /**
+   * Finishes every interrupted workflow: re-attaches to its steps (those whose process is gone end
+   * in Error, and retries apply) and runs it to completion. Returns the finished workflows.
+   */
+  public List<Workflow> recover(RecoveryListener listener)
+      throws IOException, ExecutorConfigException, InterruptedException {
+    List<Workflow> finished = new ArrayList<>();
+    for (StoredWorkflow stored : interrupted()) {
+      Workflow workflow = WorkflowDocuments.workflow(stored);
+      Optional<WorkflowRun> run = resume(stored, listener.runListener(workflow));
+      if (run.isEmpty()) {
+        continue;
+      }
+      listener.resuming(workflow);
+      Workflow done = run.get().run();
+      listener.finished(done);
+      finished.add(done);
+    }
+    return finished;
+  }
+
+  /** Whether a live runner holds the workflow. */
+  public boolean isRunning(StoredWorkflow stored) throws IOException {
+    return RunnerLock.isHeld(workflowDirectory(stored.uid()));
+  }
+
+  /** The stored workflow of this name, or the newest one for {@code @latest}. */
+  public Optional<StoredWorkflow> find(String namespace, String nameOrLatest) {
+    if (nameOrLatest.equals("@latest")) {
+      return repository.latest(WorkflowKind.WORKFLOW, namespace);
+    }
+    return repository.get(WorkflowKey.workflow(namespace, nameOrLatest));
+  }
+
+  /** Every stored document a query selects, all pages. */
+  public List<StoredWorkflow> listAll(WorkflowQuery query) {
+    List<StoredWorkflow> out = new ArrayList<>();
+    WorkflowQuery page = query.withLimit(500);
+    while (true) {
+      io.argo4j.store.WorkflowPage result;
+      try {
+        result = repository.list(page);
+      } catch (io.argo4j.store.InvalidQueryException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      out.addAll(result.items());
+      if (result.continueToken().isEmpty()) {
+        return out;
+      }
+      page = page.withContinueToken(result.continueToken().get());
+    }
+  }
+
+  /**
+   * Sets {@code spec.shutdown} ({@code Stop} or {@code Terminate}) on a stored workflow. Its runner
+   * acts on it within its poll interval; an interrupted workflow is acted on by the next recovery.
+   */
+  public Workflow requestShutdown(WorkflowKey key, String strategy) throws NotFoundException {
+    while (true) {
+      StoredWorkflow stored =
+          repository.get(key).orElseThrow(() -> new NotFoundException(key + " not found"));
+      Workflow workflow = WorkflowDocuments.workflow(stored);
+      Workflow updated = workflow.withSpec(workflow.spec().toBuilder().shutdown(strategy).build());
+      try {
+        repository.update(WorkflowDocuments.document(updated), stored.resourceVersion());
+        return updated;
+      } catch (ConflictException e) {
+        // written meanwhile by its runner: read it again
+      }
+    }
+  }
+
+  /**
+   * Deletes a workflow and, if no runner holds it, its step directories and logs (a live runner
+   * notices the deletion, kills the steps and stops).
+   */
+  public void delete(StoredWorkflow stored) throws NotFoundException, IOException {
+    repository.delete(stored.key());
+    Path dir = workflowDirectory(stored.uid());
+    if (!RunnerLock.isHeld(dir)) {
+      deleteTree(dir);
+    }
+  }
+
+  /** The workflow a stored document holds. */
+  public static Workflow workflow(StoredWorkflow stored) {
+    return WorkflowDocuments.workflow(stored);
+  }
+
+  /**
+   * The pod names of a workflow's pod nodes, by node ID: those of the step directories, else the
+   * names Argo would give them.
+   */
+  public Map<String, String> podNames(Workflow workflow) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    Path dir = workflowDirectory(workflow.metadata().getUid());
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> list = Files.list(dir)) {
+        for (Path step : list.filter(Files::isDirectory).toList()) {
+          String podName = step.getFileName().toString();
+          if (podName.startsWith(".")) {
+            continue;
+          }
+          StepDirectory.of(step).readSpec().ifPresent(spec -> out.put(spec.nodeId(), podName));
+        }
+      }
+    }
+    if (workflow.status() != null && workflow.status().nodes() != null) {
+      String name = workflow.metadata().getName();
+      workflow.status().nodes().values().stream()
+          .filter(n -> n.type() == NodeType.POD)
+          .forEach(
+              n -> out.putIfAbsent(n.id(), NodeIds.podName(name, n.name(), podTemplateName(n))));
+    }
+    return out;
+  }
+
+  /** The logs of a workflow's steps, in the order the nodes started. */
+  public List<StepLog> logs(Workflow workflow) throws IOException {
+    List<StepLog> out = new ArrayList<>();
+    if (workflow.status() == null || workflow.status().nodes() == null) {
+      return out;
+    }
+    Map<String, String> podNames = podNames(workflow);
+    Path dir = workflowDirectory(workflow.metadata().getUid());
+    List<NodeStatus> pods =
+        workflow.status().nodes().values().stream()
+            .filter(n -> n.type() == NodeType.POD)
+            .sorted(
+                Comparator.comparing(
+                        NodeStatus::startedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(NodeStatus::name))
+            .toList();
+    for (NodeStatus node : pods) {
+      String podName = podNames.get(node.id());
+      out.add(
+          new StepLog(
+              podName,
+              node.id(),
+              node.displayName(),
+              node.startedAt(),
+              StepDirectory.of(dir.resolve(podName)).logFile()));
+    }
+    return out;
+  }
+
+  /** The template name Argo's pod names use: the templateRef's template, or the template name. */
+  public static String podTemplateName(NodeStatus node) {
+    if (node.templateRef() != null && node.templateRef().template() != null) {
+      return node.templateRef().template();
+    }
+    return node.templateName();
+  }
+
+  /**
+   * Closes the store and the step executor. Steps still running (a run not finished) are left to
+   * their wrappers, which stop them as when the runner exits; recovery finishes their workflows.
+   */
+  @Override
+  public synchronized void close() {
+    if (executor != null) {
+      executor.close();
+    }
+    repository.close();
+  }
+
+  private TemplateSet templates(Path dir) throws IOException {
+    Path file = dir.resolve(TEMPLATES_FILE);
+    if (!Files.exists(file)) {
+      return TemplateSet.empty();
+    }
+    List<WorkflowTemplate> wft = new ArrayList<>();
+    List<ClusterWorkflowTemplate> cwft = new ArrayList<>();
+    for (Manifest m : ManifestReader.lenient().read(file).manifests()) {
+      if (m instanceof WorkflowTemplate t) {
+        wft.add(t);
+      } else if (m instanceof ClusterWorkflowTemplate t) {
+        cwft.add(t);
+      }
+    }
+    return new TemplateSet(wft, cwft);
+  }
+
+  private String randomSuffix() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      sb.append(NAME_CHARS.charAt(random.nextInt(NAME_CHARS.length())));
+    }
+    return sb.toString();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

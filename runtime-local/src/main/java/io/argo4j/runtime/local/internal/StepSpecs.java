@@ -1,0 +1,140 @@
+package io.argo4j.runtime.local.internal;
+
+import io.argo4j.engine.Action;
+import io.argo4j.executor.StepSpec;
+import io.argo4j.model.Artifact;
+import io.argo4j.model.Inputs;
+import io.argo4j.model.Outputs;
+import io.argo4j.model.Parameter;
+import io.argo4j.model.ScriptTemplate;
+import io.argo4j.model.Template;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.util.List;
+
+/**
+ * Turns the fully substituted template of a {@link Action.StartPod} into the {@link StepSpec} the
+ * executor runs: the container or script, its environment and working directory, raw input
+ * artifacts as files, and the output parameters and artifacts to collect.
+ */
+public final class StepSpecs {
+
+  /** What a template becomes: a step to run, or why it cannot run on this machine. */
+  public sealed interface Translation {}
+
+  /** A step to run. */
+  public record Ready(StepSpec spec) implements Translation {}
+
+  /** A template the local runtime cannot run; the message says what and what would work. */
+  public record Unsupported(String message) implements Translation {}
+
+  private StepSpecs() {}
+
+  /** The step for {@code start} of a workflow. */
+  public static Translation of(Action.StartPod start, String namespace, String workflowName) {
+    Template t = start.template();
+    String where = "template '" + t.name() + "'";
+    StepSpec.Builder b;
+    List<EnvVar> env;
+    List<VolumeMount> mounts;
+    if (t.container() != null) {
+      Container c = t.container();
+      b = StepSpec.builder(c.getImage());
+      b.command(nonNull(c.getCommand())).args(nonNull(c.getArgs())).workingDir(c.getWorkingDir());
+      env = nonNull(c.getEnv());
+      mounts = nonNull(c.getVolumeMounts());
+    } else if (t.script() != null) {
+      ScriptTemplate s = t.script();
+      b = StepSpec.builder(s.image());
+      b.command(nonNull(s.command()))
+          .args(nonNull(s.args()))
+          .workingDir(s.workingDir())
+          .script(s.source());
+      env = nonNull(s.env());
+      mounts = nonNull(s.volumeMounts());
+    } else {
+      return new Unsupported(
+          where
+              + ": the local runtime runs container and script templates only; "
+              + t.declaredTypes()
+              + " templates need the engine to run them or a Kubernetes cluster");
+    }
+    if (b.build().image().isBlank()) {
+      return new Unsupported(where + ": no image given (container.image or script.image)");
+    }
+    b.workflow(namespace, workflowName)
+        .node(start.nodeId(), start.nodeName())
+        .podName(start.podName())
+        .templateName(t.name() == null ? "" : t.name())
+        .captureResult(start.captureResult());
+    for (EnvVar e : env) {
+      if (e.getValueFrom() != null) {
+        return new Unsupported(
+            where
+                + ": env "
+                + e.getName()
+                + " uses valueFrom, which needs Kubernetes (secrets, config maps, field refs);"
+                + " give it a value instead");
+      }
+      b.env(e.getName(), e.getValue() == null ? "" : e.getValue());
+    }
+    for (VolumeMount m : mounts) {
+      if (m.getMountPath() != null && !m.getMountPath().isBlank()) {
+        b.extraPath(m.getMountPath());
+      }
+    }
+    String problem = addInputs(t.inputs(), b, where);
+    if (problem != null) {
+      return new Unsupported(problem);
+    }
+    addOutputs(t.outputs(), b);
+    return new Ready(b.build());
+  }
+
+  private static String addInputs(Inputs inputs, StepSpec.Builder b, String where) {
+    if (inputs == null) {
+      return null;
+    }
+    for (Artifact a : nonNull(inputs.artifacts())) {
+      if (a.raw() != null) {
+        if (a.path() == null || a.path().isBlank()) {
+          return where + ": input artifact '" + a.name() + "' has raw data but no path";
+        }
+        String data = a.raw().data() == null ? "" : a.raw().data();
+        if (a.mode() != null) {
+          b.inputFile(a.path(), data, a.mode());
+        } else {
+          b.inputFile(a.path(), data);
+        }
+      } else if (!Boolean.TRUE.equals(a.optional())) {
+        return where
+            + ": input artifact '"
+            + a.name()
+            + "' is not raw; the local runtime supports raw input artifacts only (artifact"
+            + " repositories such as S3, git and http are not implemented yet)";
+      }
+    }
+    return null;
+  }
+
+  private static void addOutputs(Outputs outputs, StepSpec.Builder b) {
+    if (outputs == null) {
+      return;
+    }
+    for (Parameter p : nonNull(outputs.parameters())) {
+      if (p.valueFrom() != null && p.valueFrom().path() != null) {
+        b.outputParameter(p.name(), p.valueFrom().path(), p.valueFrom().defaultValue());
+      }
+    }
+    for (Artifact a : nonNull(outputs.artifacts())) {
+      if (a.path() != null && !a.path().isBlank()) {
+        b.outputArtifact(a.name(), a.path(), Boolean.TRUE.equals(a.optional()));
+      }
+    }
+  }
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}
