@@ -342,6 +342,14 @@ final class DagExecutor {
         targetPhases.put(id, branchPhase(dag, t, memo, new HashSet<>()));
       }
     }
+    // Nothing of the DAG may still run when it ends: a node no branch reaches (an exit handler
+    // of a task, a task attached under nothing) keeps it running.
+    for (String id : nodes.members(dag.boundaryId)) {
+      Node member = nodes.get(id);
+      if (member != null && !member.isFulfilled()) {
+        return NodePhase.RUNNING;
+      }
+    }
     boolean failFast = !Boolean.FALSE.equals(dag.tmpl.dag().failFast());
     NodePhase result = NodePhase.SUCCEEDED;
     for (String t : targets) {
@@ -411,6 +419,12 @@ final class DagExecutor {
       if (node.isCompleted() && exit != null) {
         hooks.runOnExitNode(
             exit, node, dag.boundaryId, dag.ctx, "tasks." + taskName, scopeFor(dag, task));
+      }
+      // A finished task's dependencies may still have hooks or exit handlers to drive.
+      for (String dep : dag.dependencies(taskName)) {
+        if (dag.tasks.containsKey(dep)) {
+          executeTask(dag, dep);
+        }
       }
       return;
     }

@@ -158,7 +158,12 @@ final class Hooks {
       TemplateContext ctx,
       String prefix,
       Scope scope) {
-    if (exit == null || !Shutdown.of(op.execSpec).shouldExecute(true)) {
+    if (exit == null) {
+      return new ExitResult(false, null);
+    }
+    String onExitName = parent.name + ".onExit";
+    // Under Terminate no exit handler starts, but one already started is driven to its end.
+    if (!Shutdown.of(op.execSpec).shouldExecute(true) && nodes.byName(onExitName) == null) {
       return new ExitResult(false, null);
     }
     if (exit.expression() != null && !exit.expression().isEmpty()) {
@@ -170,7 +175,6 @@ final class Hooks {
         return new ExitResult(false, null);
       }
     }
-    String onExitName = parent.name + ".onExit";
     Arguments args = exit.arguments();
     Outputs outputs = outputsOf(parent);
     if (!isEmpty(args) && outputs != null) {

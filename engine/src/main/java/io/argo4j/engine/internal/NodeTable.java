@@ -177,8 +177,9 @@ final class NodeTable {
     if (message != null) {
       n.message = message;
     }
-    if (n.isFulfilled() && n.finishedAt == null) {
-      n.finishedAt = now;
+    if (phase.isFulfilled() && n.finishedAt == null) {
+      // never before it started, even if the clock stepped back
+      n.finishedAt = n.startedAt != null && now.isBefore(n.startedAt) ? n.startedAt : now;
     }
     n.touch();
     if (from != phase) {
@@ -214,6 +215,14 @@ final class NodeTable {
             || n.synchronizationStatus.waiting().isEmpty());
   }
 
+  /**
+   * As Argo's getActiveChildren: only pods, steps and DAGs hold a parallelism slot (a task group or
+   * retry node holding one would starve its own children).
+   */
+  private static boolean holdsParallelismSlot(NodeType type) {
+    return type == NodeType.POD || type == NodeType.STEPS || type == NodeType.DAG;
+  }
+
   private void account(Node n, int delta) {
     if (countsPod(n)) {
       activePods += delta;
@@ -222,7 +231,7 @@ final class NodeTable {
       return;
     }
     BoundaryCounts c = counts(n.boundaryId);
-    if (n.isActive() && n.type != NodeType.STEPS && n.type != NodeType.STEP_GROUP) {
+    if (n.isActive() && holdsParallelismSlot(n.type)) {
       c.active += delta;
     }
     if (countsPod(n)) {
@@ -270,7 +279,7 @@ final class NodeTable {
         }
         BoundaryCounts c = boundaries.computeIfAbsent(boundaryId, k -> new BoundaryCounts());
         c.members.add(id);
-        if (active && type != NodeType.STEPS && type != NodeType.STEP_GROUP) {
+        if (active && holdsParallelismSlot(type)) {
           c.active++;
         }
         if (pod) {
@@ -284,7 +293,7 @@ final class NodeTable {
     return boundaries;
   }
 
-  /** Pending or Running members of the boundary, not counting steps and step groups. */
+  /** Pending or Running pods, steps and DAGs of the boundary. */
   int activeChildren(String boundaryId) {
     BoundaryCounts c = index().get(boundaryId);
     return c == null ? 0 : c.active;

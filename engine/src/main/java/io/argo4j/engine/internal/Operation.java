@@ -48,6 +48,13 @@ public final class Operation {
   static final String LABEL_PHASE = "workflows.argoproj.io/phase";
   static final String ANNOTATION_SCHEDULED_TIME = "workflows.argoproj.io/scheduled-time";
 
+  /**
+   * An exit handler's node or one of its attempts or children: {@code X.onExit}, {@code
+   * X.onExit(1)}.
+   */
+  private static final java.util.regex.Pattern EXIT_HANDLER_NAME =
+      java.util.regex.Pattern.compile("\\.onExit($|[.(\\[])");
+
   final EngineConfig config;
   final Instant now;
   final Workflow wf;
@@ -444,6 +451,15 @@ public final class Operation {
           continue;
         }
       }
+      if (shutdown.enabled()
+          && !shutdown.shouldExecute(partOfExitHandler)
+          && n.type == NodeType.POD
+          && n.phase == NodePhase.PENDING
+          && !obs.pods().containsKey(n.id)) {
+        // its pod is gone (or never came) and must not be started any more
+        nodes.setPhase(n, NodePhase.FAILED, "Stopped with strategy '" + shutdown.value() + "'");
+        continue;
+      }
       if (deadlineExceeded()
           && !partOfExitHandler
           && (n.phase == NodePhase.PENDING || isActiveSuspendNode(n))) {
@@ -461,7 +477,7 @@ public final class Operation {
     Node cur = n;
     int guard = 0;
     while (cur != null && guard++ < 10_000) {
-      if (cur.name.endsWith(".onExit") || cur.isHooked() && cur.name.endsWith(".onExit")) {
+      if (EXIT_HANDLER_NAME.matcher(cur.name).find()) {
         return true;
       }
       if (cur.boundaryId == null) {

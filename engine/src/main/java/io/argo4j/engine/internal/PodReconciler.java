@@ -73,9 +73,9 @@ final class PodReconciler {
     if (n.phase == NodePhase.PENDING) {
       return;
     }
+    n.taskResultSynced = n.taskResultSynced == null ? null : Boolean.TRUE;
     // Argo's exact words: retry expressions and scripts match on them
     nodes.setPhase(n, NodePhase.ERROR, "pod deleted");
-    n.taskResultSynced = n.taskResultSynced == null ? null : Boolean.TRUE;
   }
 
   private void observe(Node n, PodObservation pod) {
@@ -114,6 +114,7 @@ final class PodReconciler {
   }
 
   private void pending(Node n, PodObservation pod) {
+    String waitingMessage = null;
     for (ContainerObservation c : pod.containers()) {
       if (c.state() != ContainerObservation.State.WAITING || c.reason() == null) {
         continue;
@@ -123,19 +124,25 @@ final class PodReconciler {
           PULL_WAITING.contains(c.reason())
               && pod.startedAt() != null
               && !op.now.isBefore(pod.startedAt().plus(IMAGE_PULL_GRACE));
+      String msg =
+          c.message() == null || c.message().isEmpty()
+              ? c.reason()
+              : c.reason() + ": " + c.message();
       if (fatal || stuckPulling) {
-        nodes.setPhase(n, NodePhase.ERROR, c.reason() + ": " + nullToEmpty(c.message()));
+        nodes.setPhase(n, NodePhase.ERROR, msg);
         op.actions.add(new Action.DeletePod(n.id, pod.podName(), c.reason()));
         return;
       }
       if (PULL_WAITING.contains(c.reason()) && pod.startedAt() != null) {
         op.requeueAt(pod.startedAt().plus(IMAGE_PULL_GRACE));
       }
-      setMessage(
-          n,
-          c.message() == null || c.message().isEmpty()
-              ? c.reason()
-              : c.reason() + ": " + c.message());
+      // one message per pod, the first waiting container's, so that it does not flip
+      if (waitingMessage == null) {
+        waitingMessage = msg;
+      }
+    }
+    if (waitingMessage != null) {
+      setMessage(n, waitingMessage);
     }
     controlExecution(n, pod);
   }

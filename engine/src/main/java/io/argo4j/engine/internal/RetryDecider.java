@@ -83,6 +83,39 @@ final class RetryDecider {
       nodes.setPhase(node, last.phase, msg);
       return new Decision(true);
     }
+    // The policy first: an attempt the policy does not retry ends the node now, not after a
+    // backoff wait.
+    String policy = policy(rs);
+    boolean retryOnFailed;
+    boolean retryOnError;
+    switch (policy) {
+      case "Always" -> {
+        retryOnFailed = true;
+        retryOnError = true;
+      }
+      case "OnError" -> {
+        retryOnFailed = false;
+        retryOnError = true;
+      }
+      case "OnTransientError" -> {
+        boolean transientErr = TransientErrors.isTransient(last.message, op.config);
+        retryOnFailed = transientErr;
+        retryOnError = transientErr;
+      }
+      case "OnFailure" -> {
+        retryOnFailed = true;
+        retryOnError = false;
+      }
+      default ->
+          throw new EngineException(
+              policy
+                  + " is not a valid RetryPolicy (valid: Always, OnFailure, OnError, OnTransientError)");
+    }
+    if ((last.phase == NodePhase.FAILED && !retryOnFailed)
+        || (last.phase == NodePhase.ERROR && !retryOnError)) {
+      nodes.setPhase(node, last.phase, last.message);
+      return new Decision(true);
+    }
     if (rs.backoff() != null) {
       Instant maxDeadline = null;
       if (rs.backoff().maxDuration() != null && !rs.backoff().maxDuration().isEmpty()) {
@@ -127,37 +160,6 @@ final class RetryDecider {
         node.message = null;
         node.touch();
       }
-    }
-    String policy = policy(rs);
-    boolean retryOnFailed;
-    boolean retryOnError;
-    switch (policy) {
-      case "Always" -> {
-        retryOnFailed = true;
-        retryOnError = true;
-      }
-      case "OnError" -> {
-        retryOnFailed = false;
-        retryOnError = true;
-      }
-      case "OnTransientError" -> {
-        boolean transientErr = TransientErrors.isTransient(last.message, op.config);
-        retryOnFailed = transientErr;
-        retryOnError = transientErr;
-      }
-      case "OnFailure" -> {
-        retryOnFailed = true;
-        retryOnError = false;
-      }
-      default ->
-          throw new EngineException(
-              policy
-                  + " is not a valid RetryPolicy (valid: Always, OnFailure, OnError, OnTransientError)");
-    }
-    if ((last.phase == NodePhase.FAILED && !retryOnFailed)
-        || (last.phase == NodePhase.ERROR && !retryOnError)) {
-      nodes.setPhase(node, last.phase, last.message);
-      return new Decision(true);
     }
     Integer limit = intValue(rs.limit(), "retryStrategy.limit");
     if (limit != null && attempts.size() > limit) {

@@ -552,7 +552,10 @@ final class TemplateExecutor {
   // ---- parallelism -------------------------------------------------------------------------
 
   private Exec checkParallelism(Template tmpl, Node node, String boundaryId) {
-    if (op.execSpec.parallelism() != null && nodes.activePods() >= op.execSpec.parallelism()) {
+    // a node that exists already holds its slot (it may need its pod re-created)
+    if (node == null
+        && op.execSpec.parallelism() != null
+        && nodes.activePods() >= op.execSpec.parallelism()) {
       return Exec.of(node, Exec.Kind.PARALLELISM, "Max parallelism reached");
     }
     TemplateType type = tmpl.type().orElse(null);
