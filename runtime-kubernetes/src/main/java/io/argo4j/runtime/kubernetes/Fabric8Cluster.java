@@ -1,0 +1,513 @@
+package io.argo4j.runtime.kubernetes;
+
+import static io.argo4j.runtime.kubernetes.internal.ArgoNames.LABEL_COMPLETED;
+import static io.argo4j.runtime.kubernetes.internal.ArgoNames.LABEL_PHASE;
+import static io.argo4j.runtime.kubernetes.internal.ArgoNames.LABEL_WORKFLOW;
+
+import io.argo4j.model.ClusterWorkflowTemplate;
+import io.argo4j.model.CronWorkflow;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.WorkflowTaskResult;
+import io.argo4j.model.WorkflowTemplate;
+import io.argo4j.runtime.kubernetes.internal.ArgoNames;
+import io.argo4j.runtime.kubernetes.internal.Deadlines;
+import io.argo4j.runtime.kubernetes.internal.ModelCodec;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * {@link Cluster} on a fabric8 {@link KubernetesClient}: informers for workflows, pods and task
+ * results, and plain update / JSON patch / delete calls (no server-side apply), each bounded by the
+ * API deadline.
+ */
+public final class Fabric8Cluster implements Cluster {
+
+  private static final String BY_WORKFLOW = "byWorkflow";
+
+  static final ResourceDefinitionContext WORKFLOWS = crd("Workflow", "workflows", true);
+  static final ResourceDefinitionContext TASK_RESULTS =
+      crd("WorkflowTaskResult", "workflowtaskresults", true);
+  static final ResourceDefinitionContext WORKFLOW_TEMPLATES =
+      crd("WorkflowTemplate", "workflowtemplates", true);
+  static final ResourceDefinitionContext CRON_WORKFLOWS =
+      crd("CronWorkflow", "cronworkflows", true);
+  static final ResourceDefinitionContext CLUSTER_WORKFLOW_TEMPLATES =
+      crd("ClusterWorkflowTemplate", "clusterworkflowtemplates", false);
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final Deadlines deadlines;
+  private final ModelCodec codec;
+  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  private SharedIndexInformer<GenericKubernetesResource> workflowInformer;
+  private SharedIndexInformer<Pod> podInformer;
+  private SharedIndexInformer<GenericKubernetesResource> taskResultInformer;
+
+  /**
+   * @param client the client (not closed by this cluster)
+   * @param namespace the namespace to manage, or null for all namespaces
+   * @param apiTimeout the deadline of every call to the API server
+   */
+  public Fabric8Cluster(KubernetesClient client, String namespace, Duration apiTimeout) {
+    this.client = client;
+    this.namespace = namespace;
+    this.deadlines = new Deadlines(apiTimeout);
+    this.codec = new ModelCodec(client.getKubernetesSerialization());
+  }
+
+  private static ResourceDefinitionContext crd(String kind, String plural, boolean namespaced) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(ArgoNames.GROUP)
+        .withVersion(ArgoNames.VERSION)
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(namespaced)
+        .build();
+  }
+
+  @Override
+  public synchronized void start(ClusterListener listener) {
+    if (workflowInformer != null) {
+      throw new IllegalStateException("already started");
+    }
+    var workflows = generic(WORKFLOWS);
+    workflowInformer =
+        (namespace == null ? workflows.inAnyNamespace() : workflows.inNamespace(namespace))
+            .runnableInformer(0);
+    workflowInformer.addEventHandler(handler(listener, Fabric8Cluster::keyOfWorkflow));
+
+    podInformer =
+        (namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace))
+            .withLabel(LABEL_WORKFLOW)
+            .withLabel(LABEL_COMPLETED, "false")
+            .runnableInformer(0);
+    podInformer.addIndexers(Map.of(BY_WORKFLOW, p -> ownerKeys(p)));
+    podInformer.addEventHandler(handler(listener, Fabric8Cluster::keyOfLabelled));
+
+    var results = generic(TASK_RESULTS);
+    taskResultInformer =
+        (namespace == null ? results.inAnyNamespace() : results.inNamespace(namespace))
+            .withLabel(LABEL_WORKFLOW)
+            .runnableInformer(0);
+    taskResultInformer.addIndexers(Map.of(BY_WORKFLOW, r -> ownerKeys(r)));
+    taskResultInformer.addEventHandler(handler(listener, Fabric8Cluster::keyOfLabelled));
+
+    informers.addAll(List.of(workflowInformer, podInformer, taskResultInformer));
+    for (SharedIndexInformer<?> informer : informers) {
+      try {
+        informer
+            .start()
+            .toCompletableFuture()
+            .get(deadlines.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        throw new ClusterException("cannot start watching the cluster: " + e, e);
+      }
+    }
+  }
+
+  private NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      genericIn(ResourceDefinitionContext ctx, String ns) {
+    return client.genericKubernetesResources(ctx).inNamespace(ns);
+  }
+
+  private io.fabric8.kubernetes.client.dsl.MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      generic(ResourceDefinitionContext ctx) {
+    return client.genericKubernetesResources(ctx);
+  }
+
+  private static <T extends HasMetadata> ResourceEventHandler<T> handler(
+      ClusterListener listener, Function<T, WorkflowKey> key) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T obj) {
+        notify(obj);
+      }
+
+      @Override
+      public void onUpdate(T oldObj, T newObj) {
+        notify(newObj);
+      }
+
+      @Override
+      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        notify(obj);
+      }
+
+      private void notify(T obj) {
+        WorkflowKey k = key.apply(obj);
+        if (k != null) {
+          listener.changed(k);
+        }
+      }
+    };
+  }
+
+  private static WorkflowKey keyOfWorkflow(HasMetadata wf) {
+    return new WorkflowKey(wf.getMetadata().getNamespace(), wf.getMetadata().getName());
+  }
+
+  private static WorkflowKey keyOfLabelled(HasMetadata obj) {
+    Map<String, String> labels = obj.getMetadata().getLabels();
+    String wf = labels == null ? null : labels.get(LABEL_WORKFLOW);
+    return wf == null ? null : new WorkflowKey(obj.getMetadata().getNamespace(), wf);
+  }
+
+  private static List<String> ownerKeys(HasMetadata obj) {
+    WorkflowKey key = keyOfLabelled(obj);
+    return key == null ? List.of() : List.of(key.toString());
+  }
+
+  private void requireStarted() {
+    if (workflowInformer == null) {
+      throw new IllegalStateException("cluster not started");
+    }
+  }
+
+  @Override
+  public List<WorkflowKey> cachedWorkflowKeys() {
+    requireStarted();
+    return workflowInformer.getStore().list().stream().map(Fabric8Cluster::keyOfWorkflow).toList();
+  }
+
+  @Override
+  public Optional<Workflow> cachedWorkflow(WorkflowKey key) {
+    requireStarted();
+    GenericKubernetesResource r = workflowInformer.getStore().getByKey(key.toString());
+    return r == null ? Optional.empty() : Optional.of(codec.fromResource(r, Workflow.class));
+  }
+
+  @Override
+  public Optional<Workflow> readWorkflow(WorkflowKey key) {
+    GenericKubernetesResource r =
+        deadlines.call(
+            "get workflow " + key,
+            () -> genericIn(WORKFLOWS, key.namespace()).withName(key.name()).get());
+    return r == null ? Optional.empty() : Optional.of(codec.fromResource(r, Workflow.class));
+  }
+
+  @Override
+  public Workflow updateWorkflow(Workflow workflow) {
+    String ns = workflow.metadata().getNamespace();
+    String name = workflow.metadata().getName();
+    GenericKubernetesResource resource = codec.toResource(workflow);
+    try {
+      GenericKubernetesResource stored =
+          deadlines.call(
+              "update workflow " + ns + "/" + name,
+              () -> genericIn(WORKFLOWS, ns).resource(resource).update());
+      return codec.fromResource(stored, Workflow.class);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        throw new ClusterException.Conflict("workflow " + ns + "/" + name + " changed", e);
+      }
+      throw new ClusterException("update workflow " + ns + "/" + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void deleteWorkflow(WorkflowKey key) {
+    deadlines.run(
+        "delete workflow " + key,
+        () -> genericIn(WORKFLOWS, key.namespace()).withName(key.name()).delete());
+  }
+
+  @Override
+  public void failUnreadableWorkflow(WorkflowKey key, String message) {
+    Map<String, Object> patch =
+        Map.of(
+            "metadata",
+            Map.of("labels", Map.of(LABEL_COMPLETED, "true", LABEL_PHASE, "Error")),
+            "status",
+            Map.of("phase", "Error", "message", message));
+    String json = client.getKubernetesSerialization().asJson(patch);
+    deadlines.run(
+        "fail workflow " + key,
+        () ->
+            genericIn(WORKFLOWS, key.namespace())
+                .withName(key.name())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), json));
+  }
+
+  @Override
+  public List<Pod> cachedPods(WorkflowKey key) {
+    requireStarted();
+    return List.copyOf(podInformer.getIndexer().byIndex(BY_WORKFLOW, key.toString()));
+  }
+
+  @Override
+  public Optional<Pod> cachedPod(String ns, String podName) {
+    requireStarted();
+    return Optional.ofNullable(podInformer.getStore().getByKey(ns + "/" + podName));
+  }
+
+  @Override
+  public List<WorkflowTaskResult> cachedTaskResults(WorkflowKey key) {
+    requireStarted();
+    List<WorkflowTaskResult> out = new ArrayList<>();
+    for (GenericKubernetesResource r :
+        taskResultInformer.getIndexer().byIndex(BY_WORKFLOW, key.toString())) {
+      try {
+        out.add(codec.fromResource(r, WorkflowTaskResult.class));
+      } catch (ClusterException.Unreadable e) {
+        // an unreadable result is as good as no result: the engine bounds the wait for it
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public boolean createPod(Pod pod) {
+    String ns = pod.getMetadata().getNamespace();
+    try {
+      deadlines.run(
+          "create pod " + ns + "/" + pod.getMetadata().getName(),
+          () -> client.pods().inNamespace(ns).resource(pod).create());
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return false;
+      }
+      throw new ClusterException("create pod " + pod.getMetadata().getName() + ": " + e, e);
+    }
+  }
+
+  @Override
+  public void annotatePod(String ns, String podName, Map<String, String> annotations) {
+    editPod(
+        "annotate pod " + ns + "/" + podName,
+        ns,
+        podName,
+        pod -> {
+          Map<String, String> all = new LinkedHashMap<>();
+          if (pod.getMetadata().getAnnotations() != null) {
+            all.putAll(pod.getMetadata().getAnnotations());
+          }
+          all.putAll(annotations);
+          pod.getMetadata().setAnnotations(all);
+          return pod;
+        });
+  }
+
+  @Override
+  public void releasePod(String ns, String podName, String finalizer, Map<String, String> labels) {
+    editPod(
+        "release pod " + ns + "/" + podName,
+        ns,
+        podName,
+        pod -> {
+          List<String> finalizers = pod.getMetadata().getFinalizers();
+          if (finalizer != null && finalizers != null && finalizers.contains(finalizer)) {
+            List<String> rest = new ArrayList<>(finalizers);
+            rest.remove(finalizer);
+            pod.getMetadata().setFinalizers(rest);
+          }
+          if (!labels.isEmpty()) {
+            Map<String, String> all = new LinkedHashMap<>();
+            if (pod.getMetadata().getLabels() != null) {
+              all.putAll(pod.getMetadata().getLabels());
+            }
+            all.putAll(labels);
+            pod.getMetadata().setLabels(all);
+          }
+          return pod;
+        });
+  }
+
+  private void editPod(
+      String what, String ns, String podName, java.util.function.UnaryOperator<Pod> edit) {
+    try {
+      deadlines.run(what, () -> client.pods().inNamespace(ns).withName(podName).edit(edit));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw new ClusterException(what + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void deletePod(String ns, String podName, Duration gracePeriod) {
+    try {
+      deadlines.run(
+          "delete pod " + ns + "/" + podName,
+          () ->
+              client
+                  .pods()
+                  .inNamespace(ns)
+                  .withName(podName)
+                  .withGracePeriod(gracePeriod.toSeconds())
+                  .delete());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw new ClusterException("delete pod " + podName + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void deleteTaskResults(WorkflowKey key) {
+    FilterWatchListDeletable<
+            GenericKubernetesResource,
+            GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>>
+        selected = genericIn(TASK_RESULTS, key.namespace()).withLabel(LABEL_WORKFLOW, key.name());
+    List<GenericKubernetesResource> items =
+        deadlines.call("list task results of " + key, () -> selected.list().getItems());
+    for (GenericKubernetesResource r : items) {
+      String name = r.getMetadata().getName();
+      Resource<GenericKubernetesResource> one =
+          genericIn(TASK_RESULTS, key.namespace()).withName(name);
+      try {
+        if (r.getMetadata().getFinalizers() != null && !r.getMetadata().getFinalizers().isEmpty()) {
+          deadlines.run(
+              "release task result " + name,
+              () ->
+                  one.patch(
+                      PatchContext.of(PatchType.JSON),
+                      "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]"));
+        }
+        deadlines.run("delete task result " + name, one::delete);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 404) {
+          throw new ClusterException("delete task result " + name + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean createWorkflow(Workflow workflow) {
+    String ns = workflow.metadata().getNamespace();
+    GenericKubernetesResource resource = codec.toResource(workflow);
+    try {
+      deadlines.run(
+          "create workflow " + workflow.metadata().getName(),
+          () -> genericIn(WORKFLOWS, ns).resource(resource).create());
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return false;
+      }
+      throw new ClusterException(
+          "create workflow " + workflow.metadata().getName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Workflow> cachedWorkflowsLabelled(String ns, String key, String value) {
+    requireStarted();
+    List<Workflow> out = new ArrayList<>();
+    for (GenericKubernetesResource r : workflowInformer.getStore().list()) {
+      Map<String, String> labels = r.getMetadata().getLabels();
+      if (ns.equals(r.getMetadata().getNamespace())
+          && labels != null
+          && value.equals(labels.get(key))) {
+        try {
+          out.add(codec.fromResource(r, Workflow.class));
+        } catch (ClusterException.Unreadable e) {
+          // an unreadable workflow is failed by its own reconcile
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<CronWorkflow> listCronWorkflows() {
+    var crons = generic(CRON_WORKFLOWS);
+    List<GenericKubernetesResource> items =
+        deadlines.call(
+            "list cron workflows",
+            () ->
+                (namespace == null
+                        ? crons.inAnyNamespace().list()
+                        : crons.inNamespace(namespace).list())
+                    .getItems());
+    List<CronWorkflow> out = new ArrayList<>();
+    for (GenericKubernetesResource r : items) {
+      try {
+        out.add(codec.fromResource(r, CronWorkflow.class));
+      } catch (ClusterException.Unreadable e) {
+        System.getLogger(Fabric8Cluster.class.getName())
+            .log(System.Logger.Level.WARNING, e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public CronWorkflow updateCronWorkflow(CronWorkflow cron) {
+    String ns = cron.metadata().getNamespace();
+    String name = cron.metadata().getName();
+    GenericKubernetesResource resource = codec.toResource(cron);
+    try {
+      return codec.fromResource(
+          deadlines.call(
+              "update cron workflow " + ns + "/" + name,
+              () -> genericIn(CRON_WORKFLOWS, ns).resource(resource).update()),
+          CronWorkflow.class);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        throw new ClusterException.Conflict("cron workflow " + ns + "/" + name + " changed", e);
+      }
+      throw new ClusterException("update cron workflow " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<WorkflowTemplate> readWorkflowTemplate(String ns, String name) {
+    GenericKubernetesResource r =
+        deadlines.call(
+            "get workflow template " + ns + "/" + name,
+            () -> genericIn(WORKFLOW_TEMPLATES, ns).withName(name).get());
+    return r == null
+        ? Optional.empty()
+        : Optional.of(codec.fromResource(r, WorkflowTemplate.class));
+  }
+
+  @Override
+  public Optional<ClusterWorkflowTemplate> readClusterWorkflowTemplate(String name) {
+    GenericKubernetesResource r =
+        deadlines.call(
+            "get cluster workflow template " + name,
+            () ->
+                client.genericKubernetesResources(CLUSTER_WORKFLOW_TEMPLATES).withName(name).get());
+    return r == null
+        ? Optional.empty()
+        : Optional.of(codec.fromResource(r, ClusterWorkflowTemplate.class));
+  }
+
+  @Override
+  public synchronized void close() {
+    for (SharedIndexInformer<?> informer : informers) {
+      informer.close();
+    }
+    informers.clear();
+    deadlines.close();
+  }
+}

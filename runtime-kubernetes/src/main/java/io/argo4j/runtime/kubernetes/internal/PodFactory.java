@@ -1,0 +1,334 @@
+package io.argo4j.runtime.kubernetes.internal;
+
+import io.argo4j.engine.Action.StartPod;
+import io.argo4j.model.ContainerNode;
+import io.argo4j.model.Metadata;
+import io.argo4j.model.Template;
+import io.argo4j.model.UserContainer;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.WorkflowSpec;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the pod of a {@link StartPod} in Argo's layout: an {@code init} container that places the
+ * executor in a shared volume, the user's {@code main} container started through that executor (so
+ * any image works), and the {@code wait} sidecar that reports the outputs as a WorkflowTaskResult.
+ * The executor learns about stop requests from the pod's annotations, mounted through the downward
+ * API: no pods/exec is ever needed.
+ */
+public final class PodFactory {
+
+  /** The shared volume holding the wrapper and the step directory (docs/executor.md). */
+  public static final String VAR_RUN = "/var/run/argo4j";
+
+  /** The executor binary, in the executor image, for the init and wait containers. */
+  public static final String EXECUTOR_BINARY = "argo4j-exec";
+
+  /** The shell wrapper the init container places in the shared volume for main containers. */
+  public static final String WRAPPER = VAR_RUN + "/wrapper.sh";
+
+  /** The step directory the wrapper records into and the wait container reads. */
+  public static final String STEP_DIR = VAR_RUN + "/step";
+
+  /** Where the downward API mounts the pod's annotations. */
+  public static final String POD_METADATA = "/argo/podmetadata";
+
+  private final String executorImage;
+  private final String finalizer;
+  private final Duration terminationGracePeriod;
+  private final ModelCodec codec;
+  private final KubernetesSerialization kube;
+
+  public PodFactory(
+      String executorImage,
+      String finalizer,
+      Duration terminationGracePeriod,
+      ModelCodec codec,
+      KubernetesSerialization kube) {
+    this.executorImage = executorImage;
+    this.finalizer = finalizer;
+    this.terminationGracePeriod = terminationGracePeriod;
+    this.codec = codec;
+    this.kube = kube;
+  }
+
+  public Pod build(Workflow wf, StartPod start) {
+    Template t = start.template();
+    WorkflowSpec spec = wf.spec();
+    String wfName = wf.metadata().getName();
+
+    Map<String, String> labels = new LinkedHashMap<>();
+    Map<String, String> annotations = new LinkedHashMap<>();
+    addMetadata(spec == null ? null : spec.podMetadata(), labels, annotations);
+    addMetadata(t.metadata(), labels, annotations);
+    labels.put(ArgoNames.LABEL_WORKFLOW, wfName);
+    labels.put(ArgoNames.LABEL_COMPLETED, "false");
+    if (start.onExitPod()) {
+      labels.put(ArgoNames.LABEL_ON_EXIT, "true");
+    }
+    annotations.put(ArgoNames.ANNOTATION_NODE_ID, start.nodeId());
+    annotations.put(ArgoNames.ANNOTATION_NODE_NAME, start.nodeName());
+
+    List<EnvVar> executorEnv = executorEnv(wf, start);
+    List<Container> mains = mainContainers(t);
+    List<Container> containers = new ArrayList<>();
+    containers.add(
+        new ContainerBuilder()
+            .withName("wait")
+            .withImage(executorImage)
+            .withCommand(EXECUTOR_BINARY)
+            .withArgs("wait")
+            .withEnv(withContainerName(executorEnv, "wait"))
+            .withVolumeMounts(podMetadataMount(), varRunMount())
+            .build());
+    for (Container main : mains) {
+      containers.add(wrapped(main, executorEnv));
+    }
+    for (UserContainer sidecar : orEmpty(t.sidecars())) {
+      containers.add(sidecar.toContainer());
+    }
+    List<Container> initContainers = new ArrayList<>();
+    initContainers.add(
+        new ContainerBuilder()
+            .withName("init")
+            .withImage(executorImage)
+            .withCommand(EXECUTOR_BINARY)
+            .withArgs("init")
+            .withEnv(withContainerName(executorEnv, "init"))
+            .withVolumeMounts(podMetadataMount(), varRunMount())
+            .build());
+    for (UserContainer c : orEmpty(t.initContainers())) {
+      initContainers.add(c.toContainer());
+    }
+
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(
+        new VolumeBuilder().withName("var-run-argo4j").withNewEmptyDir().endEmptyDir().build());
+    volumes.add(
+        new VolumeBuilder()
+            .withName("podmetadata")
+            .withNewDownwardAPI()
+            .addNewItem()
+            .withPath("annotations")
+            .withNewFieldRef()
+            .withFieldPath("metadata.annotations")
+            .endFieldRef()
+            .endItem()
+            .endDownwardAPI()
+            .build());
+    if (spec != null && spec.volumes() != null) {
+      volumes.addAll(spec.volumes());
+    }
+    volumes.addAll(orEmpty(t.volumes()));
+
+    PodSpec podSpec = new PodSpec();
+    podSpec.setRestartPolicy("Never");
+    podSpec.setInitContainers(initContainers);
+    podSpec.setContainers(containers);
+    podSpec.setVolumes(volumes);
+    podSpec.setTerminationGracePeriodSeconds(terminationGracePeriod.toSeconds());
+    podSpec.setServiceAccountName(
+        first(t.serviceAccountName(), spec == null ? null : spec.serviceAccountName()));
+    podSpec.setNodeSelector(
+        t.nodeSelector() != null && !t.nodeSelector().isEmpty()
+            ? t.nodeSelector()
+            : spec == null ? null : spec.nodeSelector());
+    podSpec.setTolerations(
+        t.tolerations() != null && !t.tolerations().isEmpty()
+            ? t.tolerations()
+            : spec == null ? null : spec.tolerations());
+    podSpec.setAffinity(
+        t.affinity() != null ? t.affinity() : spec == null ? null : spec.affinity());
+    podSpec.setSecurityContext(
+        t.securityContext() != null
+            ? t.securityContext()
+            : spec == null ? null : spec.securityContext());
+    podSpec.setSchedulerName(first(t.schedulerName(), spec == null ? null : spec.schedulerName()));
+    podSpec.setPriorityClassName(
+        first(t.priorityClassName(), spec == null ? null : spec.podPriorityClassName()));
+    if (spec != null && spec.imagePullSecrets() != null) {
+      podSpec.setImagePullSecrets(spec.imagePullSecrets());
+    }
+
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(start.podName())
+        .withNamespace(wf.metadata().getNamespace())
+        .withLabels(labels)
+        .withAnnotations(annotations)
+        .withFinalizers(finalizer == null ? List.of() : List.of(finalizer))
+        .withOwnerReferences(
+            new OwnerReferenceBuilder()
+                .withApiVersion(ArgoNames.API_VERSION)
+                .withKind("Workflow")
+                .withName(wfName)
+                .withUid(wf.metadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build())
+        .endMetadata()
+        .withSpec(podSpec)
+        .build();
+  }
+
+  private List<Container> mainContainers(Template t) {
+    if (t.container() != null) {
+      Container c = copy(t.container());
+      c.setName("main");
+      return List.of(c);
+    }
+    if (t.script() != null) {
+      Container c = fromModel(t.script(), "source");
+      c.setName("main");
+      return List.of(c);
+    }
+    if (t.containerSet() != null) {
+      List<Container> out = new ArrayList<>();
+      for (ContainerNode node : orEmpty(t.containerSet().containers())) {
+        Container c = fromModel(node, "dependencies");
+        if (t.containerSet().volumeMounts() != null) {
+          List<VolumeMount> mounts = new ArrayList<>(t.containerSet().volumeMounts());
+          if (c.getVolumeMounts() != null) {
+            mounts.addAll(c.getVolumeMounts());
+          }
+          c.setVolumeMounts(mounts);
+        }
+        out.add(c);
+      }
+      return out;
+    }
+    if (t.resource() != null || t.data() != null) {
+      // the executor itself does the work of resource and data templates
+      return List.of(
+          new ContainerBuilder()
+              .withName("main")
+              .withImage(executorImage)
+              .withCommand(EXECUTOR_BINARY)
+              .withArgs(t.resource() != null ? "resource" : "data")
+              .build());
+    }
+    throw new IllegalArgumentException(
+        "template " + t.name() + " has no container, script, containerSet, resource or data");
+  }
+
+  private Container copy(Container c) {
+    return kube.clone(c);
+  }
+
+  private Container fromModel(Object value, String extraField) {
+    Container c = kube.unmarshal(codec.toJson(value), Container.class);
+    c.getAdditionalProperties().remove(extraField);
+    return c;
+  }
+
+  /** The main container, started through the wrapper so that its end and outputs are recorded. */
+  private Container wrapped(Container main, List<EnvVar> executorEnv) {
+    List<String> command = new ArrayList<>();
+    boolean hasCommand = main.getCommand() != null && !main.getCommand().isEmpty();
+    if (hasCommand) {
+      // wrapper.sh <step dir> <sandbox 0> <watch 0> <workdir> <network> -- command...
+      command.addAll(
+          List.of(
+              "/bin/sh",
+              WRAPPER,
+              STEP_DIR,
+              "0",
+              "0",
+              main.getWorkingDir() == null ? "." : main.getWorkingDir(),
+              "none",
+              "--"));
+      command.addAll(main.getCommand());
+    }
+    List<EnvVar> env = new ArrayList<>();
+    if (main.getEnv() != null) {
+      env.addAll(main.getEnv());
+    }
+    env.addAll(withContainerName(executorEnv, main.getName()));
+    List<VolumeMount> mounts = new ArrayList<>();
+    if (main.getVolumeMounts() != null) {
+      mounts.addAll(main.getVolumeMounts());
+    }
+    mounts.add(varRunMount());
+    mounts.add(podMetadataMount());
+    return new ContainerBuilder(main)
+        .withCommand(hasCommand ? command : null)
+        .withEnv(env)
+        .withVolumeMounts(mounts)
+        .build();
+  }
+
+  private List<EnvVar> executorEnv(Workflow wf, StartPod start) {
+    List<EnvVar> env = new ArrayList<>();
+    env.add(
+        new EnvVarBuilder()
+            .withName("ARGO_POD_NAME")
+            .withNewValueFrom()
+            .withNewFieldRef()
+            .withFieldPath("metadata.name")
+            .endFieldRef()
+            .endValueFrom()
+            .build());
+    env.add(new EnvVar("ARGO_WORKFLOW_NAME", wf.metadata().getName(), null));
+    env.add(new EnvVar("ARGO_WORKFLOW_UID", wf.metadata().getUid(), null));
+    env.add(new EnvVar("ARGO_NODE_ID", start.nodeId(), null));
+    env.add(new EnvVar("ARGO_TEMPLATE", codec.toJson(start.template()), null));
+    env.add(
+        new EnvVar("ARGO_INCLUDE_SCRIPT_OUTPUT", Boolean.toString(start.captureResult()), null));
+    if (start.deadline() != null) {
+      env.add(new EnvVar("ARGO_DEADLINE", start.deadline().toString(), null));
+    }
+    return env;
+  }
+
+  private static List<EnvVar> withContainerName(List<EnvVar> env, String name) {
+    List<EnvVar> out = new ArrayList<>(env);
+    out.add(new EnvVar("ARGO_CONTAINER_NAME", name, null));
+    return out;
+  }
+
+  private static VolumeMount varRunMount() {
+    return new VolumeMountBuilder().withName("var-run-argo4j").withMountPath(VAR_RUN).build();
+  }
+
+  private static VolumeMount podMetadataMount() {
+    return new VolumeMountBuilder().withName("podmetadata").withMountPath(POD_METADATA).build();
+  }
+
+  private static void addMetadata(
+      Metadata m, Map<String, String> labels, Map<String, String> annotations) {
+    if (m == null) {
+      return;
+    }
+    if (m.labels() != null) {
+      labels.putAll(m.labels());
+    }
+    if (m.annotations() != null) {
+      annotations.putAll(m.annotations());
+    }
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static String first(String a, String b) {
+    return a != null && !a.isEmpty() ? a : b;
+  }
+}

@@ -1,0 +1,374 @@
+package io.argo4j.runtime.kubernetes.internal;
+
+import io.argo4j.engine.Action;
+import io.argo4j.engine.Observations;
+import io.argo4j.engine.Plan;
+import io.argo4j.engine.WorkflowEngine;
+import io.argo4j.model.ArgoDuration;
+import io.argo4j.model.NodeStatus;
+import io.argo4j.model.TTLStrategy;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.WorkflowPhase;
+import io.argo4j.runtime.kubernetes.Cluster;
+import io.argo4j.runtime.kubernetes.ClusterException;
+import io.argo4j.runtime.kubernetes.ControllerConfig;
+import io.argo4j.runtime.kubernetes.WorkflowKey;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One reconcile of one workflow: observe, ask the engine, persist the new status (re-reading and
+ * asking again on a conflict), and only then apply the plan's actions and podGC. Never waits for
+ * anything but bounded API calls; whatever it leaves undone is retried by requeueing the key.
+ */
+public final class WorkflowReconciler {
+  private static final System.Logger LOG = System.getLogger(WorkflowReconciler.class.getName());
+
+  private final Cluster cluster;
+  private final WorkflowEngine engine;
+  private final ControllerConfig config;
+  private final PodFactory pods;
+  private final WorkQueue<PodTask> podTasks;
+  private final InstantSource clock;
+  private final ControllerMetrics metrics;
+
+  /** What this controller last wrote, until the watch catches up with it. */
+  private final Map<WorkflowKey, Written> written = new ConcurrentHashMap<>();
+
+  private record Written(String replacedVersion, Workflow stored) {}
+
+  public WorkflowReconciler(
+      Cluster cluster,
+      WorkflowEngine engine,
+      ControllerConfig config,
+      PodFactory pods,
+      WorkQueue<PodTask> podTasks,
+      InstantSource clock,
+      ControllerMetrics metrics) {
+    this.cluster = cluster;
+    this.engine = engine;
+    this.config = config;
+    this.pods = pods;
+    this.podTasks = podTasks;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Reconciles the workflow.
+   *
+   * @return when to reconcile it again even if nothing changes, if ever
+   * @throws ClusterException when something could not be done; the caller backs off and retries
+   */
+  public Optional<Instant> reconcile(WorkflowKey key) {
+    Optional<Workflow> cached;
+    try {
+      cached = cluster.cachedWorkflow(key);
+    } catch (ClusterException.Unreadable e) {
+      LOG.log(System.Logger.Level.WARNING, "failing unreadable workflow " + key, e);
+      cluster.failUnreadableWorkflow(key, "invalid workflow: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (cached.isEmpty()) {
+      written.remove(key);
+      releaseLeftovers(key);
+      return Optional.empty();
+    }
+    Workflow wf = freshest(key, cached.get());
+    if (wf.metadata().getDeletionTimestamp() != null) {
+      releaseLeftovers(key);
+      return Optional.empty();
+    }
+    if (isCompleted(wf)) {
+      return afterCompletion(key, wf);
+    }
+    List<Pod> observedPods = cluster.cachedPods(key);
+    var observations =
+        new Observations(
+            PodObserver.observe(observedPods, cluster.cachedTaskResults(key)),
+            new ClusterTemplateCatalog(cluster));
+    for (int attempt = 0; ; attempt++) {
+      Plan plan = engine.reconcile(wf, observations, clock.instant());
+      metrics.reconciled();
+      Workflow stored = wf;
+      if (plan.changed()) {
+        try {
+          stored = cluster.updateWorkflow(plan.workflow());
+          written.put(key, new Written(wf.metadata().getResourceVersion(), stored));
+        } catch (ClusterException.Conflict e) {
+          metrics.conflict();
+          if (attempt >= config.maxConflictRetries()) {
+            throw e;
+          }
+          Optional<Workflow> fresh = cluster.readWorkflow(key);
+          if (fresh.isEmpty()) {
+            releaseLeftovers(key);
+            return Optional.empty();
+          }
+          wf = fresh.get();
+          continue;
+        }
+      }
+      applyActions(stored, plan.actions(), observedPods);
+      releaseDeletedPodsLater(observedPods);
+      Optional<Instant> next = plan.requeueAt();
+      if (isCompleted(stored)) {
+        next = earliest(next, afterCompletion(key, stored));
+      } else {
+        cleanUpPods(stored, observedPods);
+      }
+      return next;
+    }
+  }
+
+  private Workflow freshest(WorkflowKey key, Workflow cached) {
+    Written w = written.get(key);
+    if (w == null) {
+      return cached;
+    }
+    String cachedVersion = cached.metadata().getResourceVersion();
+    if (Objects.equals(cachedVersion, w.replacedVersion())) {
+      return w.stored(); // the watch has not shown our own write yet
+    }
+    written.remove(key);
+    return cached;
+  }
+
+  private static boolean isCompleted(Workflow wf) {
+    Map<String, String> labels = wf.metadata().getLabels();
+    return labels != null && "true".equals(labels.get(ArgoNames.LABEL_COMPLETED));
+  }
+
+  private void applyActions(Workflow wf, List<Action> actions, List<Pod> observedPods) {
+    Map<String, Pod> byName = new HashMap<>();
+    for (Pod p : observedPods) {
+      byName.put(p.getMetadata().getName(), p);
+    }
+    String ns = wf.metadata().getNamespace();
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Action action : actions) {
+      try {
+        apply(wf, ns, action, byName.get(action.podName()));
+      } catch (RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "action "
+                + action.getClass().getSimpleName()
+                + " on pod "
+                + action.podName()
+                + " failed: "
+                + e.getMessage());
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      ClusterException e =
+          new ClusterException(
+              failures.size()
+                  + " of "
+                  + actions.size()
+                  + " actions failed; first: "
+                  + failures.get(0).getMessage(),
+              failures.get(0));
+      failures.stream().skip(1).forEach(e::addSuppressed);
+      throw e;
+    }
+  }
+
+  private void apply(Workflow wf, String ns, Action action, Pod pod) {
+    switch (action) {
+      case Action.StartPod start -> {
+        if (pod == null && cluster.createPod(pods.build(wf, start))) {
+          metrics.podCreated();
+        }
+      }
+      case Action.StopPod stop -> stop(ns, stop, pod);
+      case Action.DeletePod delete -> {
+        if (config.podStatusFinalizer() != null) {
+          cluster.releasePod(ns, delete.podName(), config.podStatusFinalizer(), Map.of());
+        }
+        cluster.deletePod(ns, delete.podName(), Duration.ZERO);
+      }
+    }
+  }
+
+  /**
+   * Asks the pod's executor to stop through an annotation it watches (no pods/exec), and schedules
+   * the pod's deletion for when its grace period is over, in case the signal is not honoured.
+   */
+  private void stop(String ns, Action.StopPod stop, Pod pod) {
+    if (pod == null || PodTaskRunner.terminal(pod)) {
+      return;
+    }
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    if (phase == null || "Pending".equals(phase)) {
+      cluster.deletePod(ns, stop.podName(), Duration.ZERO);
+      return;
+    }
+    // the escalation is queued first: a signal that fails or hangs still ends in a kill
+    podTasks.addAt(
+        new PodTask.Kill(ns, stop.podName()),
+        clock.instant().plus(config.terminationGracePeriod()));
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    if (annotations == null || !annotations.containsKey(ArgoNames.ANNOTATION_EXECUTION)) {
+      Instant now = clock.instant();
+      cluster.annotatePod(
+          ns,
+          stop.podName(),
+          Map.of(ArgoNames.ANNOTATION_EXECUTION, "{\"deadline\":\"" + now + "\"}"));
+      metrics.podSignalled();
+    }
+  }
+
+  /** R-d2: no pod keeps the status finalizer long after its deletion was requested. */
+  private void releaseDeletedPodsLater(List<Pod> observedPods) {
+    for (Pod p : observedPods) {
+      String deletion = p.getMetadata().getDeletionTimestamp();
+      if (deletion != null && hasFinalizer(p)) {
+        Instant requested = PodObserver.time(deletion);
+        Instant at =
+            (requested == null ? clock.instant() : requested)
+                .plus(config.deletedPodFinalizerDelay());
+        podTasks.addAt(
+            new PodTask.ReleaseDeleted(p.getMetadata().getNamespace(), p.getMetadata().getName()),
+            at);
+      }
+    }
+  }
+
+  private boolean hasFinalizer(Pod p) {
+    List<String> f = p.getMetadata().getFinalizers();
+    return config.podStatusFinalizer() != null
+        && f != null
+        && f.contains(config.podStatusFinalizer());
+  }
+
+  /** podGC for the pods of fulfilled nodes, once their status is persisted. */
+  private void cleanUpPods(Workflow wf, List<Pod> observedPods) {
+    WorkflowPhase wfPhase = wf.status() == null ? null : wf.status().phase();
+    boolean wfCompleted = wfPhase != null && wfPhase.isCompleted();
+    Instant now = clock.instant();
+    for (Pod pod : observedPods) {
+      String nodeId = PodObserver.nodeId(pod);
+      Optional<NodeStatus> node =
+          wf.status() == null || nodeId == null ? Optional.empty() : wf.status().node(nodeId);
+      boolean fulfilled =
+          node.isPresent()
+              && node.get().phase() != null
+              && node.get().phase().isFulfilled()
+              && !Boolean.FALSE.equals(node.get().taskResultSynced());
+      if (!fulfilled && !wfCompleted) {
+        continue;
+      }
+      String ns = pod.getMetadata().getNamespace();
+      String name = pod.getMetadata().getName();
+      if (!PodTaskRunner.terminal(pod) && pod.getMetadata().getDeletionTimestamp() == null) {
+        // still running: it stays watched (and keeps its finalizer) until it ends; nothing of a
+        // completed workflow may keep running, so it is killed after the grace period at the latest
+        if (wfCompleted) {
+          podTasks.addAt(new PodTask.Kill(ns, name), now.plus(config.terminationGracePeriod()));
+        }
+        continue;
+      }
+      boolean podSucceeded =
+          pod.getStatus() != null && "Succeeded".equals(pod.getStatus().getPhase());
+      PodCleanup decision =
+          PodCleanup.decide(
+              wf.spec() == null ? null : wf.spec().podGC(),
+              pod.getMetadata().getLabels(),
+              podSucceeded,
+              wfPhase);
+      switch (decision) {
+        case RELEASE ->
+            cluster.releasePod(
+                ns, name, config.podStatusFinalizer(), Map.of(ArgoNames.LABEL_COMPLETED, "true"));
+        case RELEASE_FINALIZER -> {
+          if (hasFinalizer(pod)) {
+            cluster.releasePod(ns, name, config.podStatusFinalizer(), Map.of());
+          }
+        }
+        case DELETE -> podTasks.addAt(new PodTask.Delete(ns, name), now.plus(deleteDelay(wf)));
+      }
+    }
+  }
+
+  private Duration deleteDelay(Workflow wf) {
+    var gc = wf.spec() == null ? null : wf.spec().podGC();
+    if (gc == null || gc.deleteDelayDuration() == null || gc.deleteDelayDuration().isEmpty()) {
+      return config.podGcDeleteDelay();
+    }
+    return ArgoDuration.parse(gc.deleteDelayDuration());
+  }
+
+  /** A completed workflow: its pods are cleaned up, its task results deleted, its TTL applied. */
+  private Optional<Instant> afterCompletion(WorkflowKey key, Workflow wf) {
+    cleanUpPods(wf, cluster.cachedPods(key));
+    if (!cluster.cachedTaskResults(key).isEmpty()) {
+      cluster.deleteTaskResults(key);
+    }
+    return expireByTtl(key, wf);
+  }
+
+  private Optional<Instant> expireByTtl(WorkflowKey key, Workflow wf) {
+    TTLStrategy ttl = wf.spec() == null ? null : wf.spec().ttlStrategy();
+    if (ttl == null || wf.status() == null || wf.status().finishedAt() == null) {
+      return Optional.empty();
+    }
+    Integer seconds =
+        wf.status().phase() == WorkflowPhase.SUCCEEDED
+            ? first(ttl.secondsAfterSuccess(), ttl.secondsAfterCompletion())
+            : first(ttl.secondsAfterFailure(), ttl.secondsAfterCompletion());
+    if (seconds == null) {
+      return Optional.empty();
+    }
+    Instant due = wf.status().finishedAt().plusSeconds(seconds);
+    if (!due.isAfter(clock.instant())) {
+      cluster.deleteWorkflow(key);
+      metrics.workflowExpired();
+      return Optional.empty();
+    }
+    return Optional.of(due);
+  }
+
+  /**
+   * The workflow is gone or going: no pod or task result of it may keep a finalizer. Its pods
+   * themselves go with it through their owner reference.
+   */
+  private void releaseLeftovers(WorkflowKey key) {
+    for (Pod p : cluster.cachedPods(key)) {
+      if (hasFinalizer(p)) {
+        cluster.releasePod(
+            p.getMetadata().getNamespace(),
+            p.getMetadata().getName(),
+            config.podStatusFinalizer(),
+            Map.of());
+      }
+    }
+    if (!cluster.cachedTaskResults(key).isEmpty()) {
+      cluster.deleteTaskResults(key);
+    }
+  }
+
+  private static Integer first(Integer a, Integer b) {
+    return a != null ? a : b;
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return a.get().isBefore(b.get()) ? a : b;
+  }
+}
