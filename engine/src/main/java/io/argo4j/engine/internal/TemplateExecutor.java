@@ -567,9 +567,9 @@ final class TemplateExecutor {
         }
         return Exec.of(node, Exec.Kind.PARALLELISM, "failFast");
       }
-      if (tmpl.parallelism() != null && nodes.activePods(node.id) >= tmpl.parallelism()) {
-        return Exec.of(node, Exec.Kind.PARALLELISM, "Max parallelism reached");
-      }
+      // A group at its parallelism limit still runs: its children that exist must move on (a
+      // pending child may need its pod re-created); new children are held back one by one below,
+      // by the boundary check each of them makes.
     }
     if (boundaryId != null && (node == null || !node.isActive())) {
       Node boundary = nodes.get(boundaryId);

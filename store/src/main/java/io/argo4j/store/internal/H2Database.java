@@ -51,6 +51,22 @@ public final class H2Database implements AutoCloseable {
     dataSource.setPassword("");
   }
 
+  /** One writer at a time per database file in this JVM (see {@link #writeMutex()}). */
+  private static final java.util.concurrent.ConcurrentHashMap<
+          Path, java.util.concurrent.locks.ReentrantLock>
+      WRITE_MUTEXES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The in-process mutex write transactions hold from start to end. The counter row lock should
+   * serialise writers on its own, but under concurrent writers H2 (2.x, READ COMMITTED) was seen to
+   * let two transactions read the same state, losing an update; serialising them in the JVM closes
+   * that. Writers in other processes still rely on H2's row lock.
+   */
+  public java.util.concurrent.locks.ReentrantLock writeMutex() {
+    return WRITE_MUTEXES.computeIfAbsent(
+        databasePath, p -> new java.util.concurrent.locks.ReentrantLock());
+  }
+
   /** The database file, as H2 names it. */
   public Path databaseFile() {
     return databasePath.resolveSibling(DATABASE_NAME + ".mv.db");

@@ -12,6 +12,10 @@ import org.h2.engine.Constants;
 public final class StoreTransaction implements AutoCloseable {
 
   private final Connection connection;
+
+  /** Held by a write transaction until it closes. */
+  private java.util.concurrent.locks.ReentrantLock mutex;
+
   private final boolean forceToDisk;
   private boolean committed;
 
@@ -25,7 +29,17 @@ public final class StoreTransaction implements AutoCloseable {
    * earlier commit.
    */
   public static StoreTransaction write(H2Database database) throws SQLException {
-    return begin(database, Connection.TRANSACTION_READ_COMMITTED, database.syncWrites());
+    java.util.concurrent.locks.ReentrantLock mutex = database.writeMutex();
+    mutex.lock();
+    try {
+      StoreTransaction tx =
+          begin(database, Connection.TRANSACTION_READ_COMMITTED, database.syncWrites());
+      tx.mutex = mutex;
+      return tx;
+    } catch (SQLException | RuntimeException e) {
+      mutex.unlock();
+      throw e;
+    }
   }
 
   /** A read-only transaction that sees one snapshot across all its statements. */
@@ -93,7 +107,13 @@ public final class StoreTransaction implements AutoCloseable {
         connection.rollback();
       }
     } finally {
-      connection.close();
+      try {
+        connection.close();
+      } finally {
+        if (mutex != null) {
+          mutex.unlock();
+        }
+      }
     }
   }
 }

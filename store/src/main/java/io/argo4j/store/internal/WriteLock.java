@@ -20,15 +20,20 @@ final class WriteLock {
 
   /** Locks the store for this transaction and returns the resource version its write gets. */
   static long lockAndTakeNextVersion(Connection connection) throws SQLException {
+    // One statement increments and returns the new value: reading it back with a second SELECT
+    // could, under concurrent writers, hand two transactions the same version.
     try (PreparedStatement increment =
         connection.prepareStatement(
-            "UPDATE store_counter SET counter_value = counter_value + 1 WHERE counter_name = ?")) {
+            "SELECT counter_value FROM FINAL TABLE (UPDATE store_counter SET counter_value ="
+                + " counter_value + 1 WHERE counter_name = ?)")) {
       increment.setString(1, COUNTER);
-      if (increment.executeUpdate() != 1) {
-        throw new SQLException("the resource version counter row is missing");
+      try (ResultSet row = increment.executeQuery()) {
+        if (!row.next()) {
+          throw new SQLException("the resource version counter row is missing");
+        }
+        return row.getLong(1);
       }
     }
-    return current(connection);
   }
 
   /** Locks the store for this transaction without taking a version (writes that watchers skip). */

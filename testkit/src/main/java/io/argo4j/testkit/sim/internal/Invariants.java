@@ -1,0 +1,519 @@
+package io.argo4j.testkit.sim.internal;
+
+import io.argo4j.engine.Action;
+import io.argo4j.engine.ContainerObservation;
+import io.argo4j.engine.PodPhase;
+import io.argo4j.model.NodePhase;
+import io.argo4j.model.NodeStatus;
+import io.argo4j.model.NodeType;
+import io.argo4j.model.Parameter;
+import io.argo4j.model.Template;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.WorkflowPhase;
+import io.argo4j.testkit.sim.Violation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The invariants of perf-reliability.md section 5.3, checked against the API server's true state:
+ * on every status write and pod creation (safety), on a periodic sweep (no workflow stuck), and at
+ * quiescence (liveness, exit handlers, no live pods left).
+ */
+public final class Invariants implements ApiServer.Listener, Controller.EngineFailureListener {
+  /** Messages with which a node legitimately fails without a non-zero exit of its own. */
+  private static final Pattern CONTROLLED_FAILURE =
+      Pattern.compile("(?i).*(stopped|deadline|terminat|shutdown|exceeded|timeout).*");
+
+  private final ApiServer api;
+  private final Scheduler scheduler;
+  private final Trace trace;
+  private final Set<String> poisoned;
+  private final long stuckAfterMillis;
+  private final List<Violation> violations = new ArrayList<>();
+  private final Set<String> reported = new HashSet<>();
+  private final Map<String, Long> lastProgress = new HashMap<>();
+  private final Map<String, Action.StartPod> startByNode = new HashMap<>();
+  private final Map<String, List<Integer>> mainExitsByNode = new HashMap<>();
+  private final Map<String, String> mainReasonByNode = new HashMap<>();
+  private final Set<String> terminatedBeforeExitHandler = new HashSet<>();
+  private final Map<String, Long> terminalSince = new HashMap<>();
+  private final Map<String, Long> shutdownAt = new HashMap<>();
+
+  /**
+   * How long pods may go on after Stop or Terminate: a relist (the request's watch event may be
+   * lost), the grace period twice, some slack.
+   */
+  static final long SHUTDOWN_BOUND_MILLIS =
+      Controller.RELIST_MILLIS + 2 * Kubelet.GRACE_MILLIS + 60_000;
+
+  public long reexecutions;
+
+  public Invariants(
+      ApiServer api,
+      Scheduler scheduler,
+      Trace trace,
+      Set<String> poisoned,
+      long stuckAfterMillis) {
+    this.api = api;
+    this.scheduler = scheduler;
+    this.trace = trace;
+    this.poisoned = poisoned;
+    this.stuckAfterMillis = stuckAfterMillis;
+  }
+
+  public List<Violation> violations() {
+    return List.copyOf(violations);
+  }
+
+  private void violation(String invariant, String workflow, String message) {
+    if (reported.add(invariant + workflow + message)) {
+      Violation v = new Violation(invariant, workflow, scheduler.now(), message);
+      violations.add(v);
+      trace.add("VIOLATION", v.toString());
+    }
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  @Override
+  public void onEvent(WatchEvent e) {
+    if (!(e instanceof WatchEvent.OfWorkflow)) {
+      // status writes count as progress only when a phase changes (see onWorkflowWrite)
+      lastProgress.put(e.workflow(), scheduler.now());
+    }
+    if (e instanceof WatchEvent.OfPod p && !p.deleted()) {
+      p.object()
+          .observation()
+          .container("main")
+          .filter(c -> c.state() == ContainerObservation.State.TERMINATED)
+          .ifPresent(c -> {
+            List<Integer> exits =
+                mainExitsByNode.computeIfAbsent(p.object().nodeId(), k -> new ArrayList<>());
+            if (exits.isEmpty() || !Objects.equals(exits.getLast(), c.exitCode())) {
+              exits.add(c.exitCode());
+            }
+            mainReasonByNode.put(p.object().nodeId(), c.reason());
+          });
+    }
+  }
+
+  @Override
+  public void engineThrew(String workflow, RuntimeException e) {
+    if (!poisoned.contains(workflow)) {
+      violation("I12", workflow, "the engine threw " + e);
+    }
+  }
+
+  @Override
+  public void onPodCreated(SimPod pod) {
+    Action.StartPod previous = startByNode.put(pod.nodeId, pod.start);
+    if (previous != null) {
+      SimPod earlier =
+          api.allPods().stream()
+              .filter(p -> p != pod && p.nodeId.equals(pod.nodeId) && p.mainStarted)
+              .findFirst()
+              .orElse(null);
+      if (earlier != null) {
+        // The engine never saw it run (its cache lagged) before it vanished: at-least-once.
+        reexecutions++;
+      }
+    }
+    StoredWorkflow stored = api.getWorkflow(pod.workflow);
+    if (stored == null) {
+      violation("I3", pod.workflow, "pod " + pod.name + " created for a workflow that is gone");
+      return;
+    }
+    Workflow wf = stored.workflow();
+    if (completed(wf)) {
+      violation("I3", pod.workflow, "pod " + pod.name + " created for a completed workflow");
+    }
+    NodeStatus node = nodes(wf).get(pod.nodeId);
+    if (node == null) {
+      violation("I3", pod.workflow, "pod " + pod.name + " created before its node was persisted");
+    } else if (node.phase() != null && node.phase().isFulfilled()) {
+      violation(
+          "I3",
+          pod.workflow,
+          "pod " + pod.name + " created for node " + node.name() + " already " + node.phase());
+    }
+    String shutdown = wf.spec().shutdown();
+    if ("Terminate".equals(shutdown) || ("Stop".equals(shutdown) && !pod.start.onExitPod())) {
+      violation(
+          "I2", pod.workflow, "pod " + pod.name + " created after " + shutdown + " was requested");
+    }
+  }
+
+  @Override
+  public void onWorkflowWrite(String writer, StoredWorkflow before, StoredWorkflow after) {
+    Workflow wf = after.workflow();
+    String name = after.name();
+    if ("user".equals(writer)
+        && "Terminate".equals(wf.spec().shutdown())
+        && node(wf, name + ".onExit") == null
+        && !completed(wf)) {
+      terminatedBeforeExitHandler.add(name);
+    }
+    if (before == null || !"controller".equals(writer) || phasesChanged(before.workflow(), wf)) {
+      lastProgress.put(name, scheduler.now());
+    }
+    if ("user".equals(writer) && wf.spec().shutdown() != null) {
+      shutdownAt.putIfAbsent(name, scheduler.now());
+    }
+    if (before != null) {
+      checkMonotonic(name, before.workflow(), wf);
+    }
+    if (completed(wf)) {
+      terminalSince.putIfAbsent(name, scheduler.now());
+    }
+    checkStatus(name, before == null ? null : before.workflow(), wf);
+  }
+
+  private static boolean phasesChanged(Workflow before, Workflow after) {
+    if (phase(before) != phase(after)) {
+      return true;
+    }
+    Map<String, NodeStatus> old = nodes(before);
+    Map<String, NodeStatus> now = nodes(after);
+    if (old.size() != now.size()) {
+      return true;
+    }
+    for (NodeStatus n : now.values()) {
+      NodeStatus o = old.get(n.id());
+      if (o == null
+          || o.phase() != n.phase()
+          || !Objects.equals(o.taskResultSynced(), n.taskResultSynced())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void checkMonotonic(String name, Workflow before, Workflow after) {
+    WorkflowPhase b = phase(before);
+    WorkflowPhase a = phase(after);
+    if (b.isCompleted() && a != b) {
+      violation("I9", name, "workflow phase went back from " + b + " to " + a);
+    } else if (b == WorkflowPhase.RUNNING
+        && (a == WorkflowPhase.PENDING || a == WorkflowPhase.UNKNOWN)) {
+      violation("I9", name, "workflow phase went back from Running to " + a);
+    }
+    Map<String, NodeStatus> now = nodes(after);
+    for (NodeStatus old : nodes(before).values()) {
+      NodeStatus cur = now.get(old.id());
+      if (cur == null) {
+        violation("I9", name, "node " + old.name() + " vanished from the status");
+        continue;
+      }
+      NodePhase op = old.phase();
+      NodePhase cp = cur.phase();
+      if (op != null && op.isFulfilled() && cp != op) {
+        violation("I9", name, "node " + old.name() + " went back from " + op + " to " + cp);
+      } else if (op == NodePhase.RUNNING && cp == NodePhase.PENDING) {
+        violation("I9", name, "node " + old.name() + " went back from Running to Pending");
+      }
+    }
+  }
+
+  private void checkStatus(String name, Workflow before, Workflow wf) {
+    if (wf.status() == null) {
+      return;
+    }
+    boolean done = completed(wf);
+    checkTimes(name, wf.status().startedAt(), wf.status().finishedAt(), "workflow");
+    if (done && wf.status().finishedAt() == null) {
+      violation("I10", name, "completed workflow without finishedAt");
+    }
+    Map<String, NodeStatus> old = before == null ? Map.of() : nodes(before);
+    for (NodeStatus n : nodes(wf).values()) {
+      if (done && (n.phase() == null || !n.phase().isFulfilled())) {
+        violation(
+            "I2",
+            name,
+            "node " + n.name() + " is " + n.phase() + " under a " + phase(wf) + " workflow");
+      } else if (done && Boolean.FALSE.equals(n.taskResultSynced())) {
+        violation("I2", name, "workflow completed while node " + n.name() + " awaits its outputs");
+      }
+      NodeStatus was = old.get(n.id());
+      if (was != null
+          && was.phase() == n.phase()
+          && Objects.equals(was.taskResultSynced(), n.taskResultSynced())) {
+        continue;
+      }
+      checkTimes(name, n.startedAt(), n.finishedAt(), "node " + n.name());
+      if (n.type() == NodeType.POD && n.phase() != null && n.phase().isCompleted()) {
+        checkPodNode(name, n);
+      }
+    }
+  }
+
+  private void checkTimes(String name, Instant started, Instant finished, String what) {
+    if (started != null && started.getEpochSecond() < 946_684_800L) {
+      violation("I10", name, what + " has an epoch-zero startedAt " + started);
+    }
+    if (started != null && finished != null && finished.isBefore(started)) {
+      violation(
+          "I10", name, what + " finished at " + finished + " before it started at " + started);
+    }
+  }
+
+  /** Outputs (I5) and classification (I13) of a completed pod node. */
+  private void checkPodNode(String name, NodeStatus n) {
+    Action.StartPod start = startByNode.get(n.id());
+    List<Integer> exits = mainExitsByNode.getOrDefault(n.id(), List.of());
+    String msg = n.message() == null ? "" : n.message();
+    boolean synced = !Boolean.FALSE.equals(n.taskResultSynced());
+    switch (n.phase()) {
+      case SUCCEEDED -> {
+        if (start == null) {
+          violation("I5", name, "node " + n.name() + " Succeeded without ever having a pod");
+          return;
+        }
+        if (!exits.contains(0)) {
+          violation(
+              "I13",
+              name,
+              "node " + n.name() + " Succeeded though its main never exited 0: " + exits);
+        }
+        if (synced) {
+          checkDeclaredOutputs(name, n, start);
+        }
+      }
+      case FAILED -> {
+        boolean userFailure = exits.stream().anyMatch(c -> c != null && c != 0);
+        if (!userFailure && !CONTROLLED_FAILURE.matcher(msg).matches()) {
+          violation(
+              "I13",
+              name,
+              "node "
+                  + n.name()
+                  + " Failed (\""
+                  + msg
+                  + "\") though no main container exited non-zero"
+                  + " (infrastructure loss must be Error)");
+        }
+        if ("OOMKilled".equals(mainReasonByNode.get(n.id()))
+            && !msg.contains("OOMKilled")
+            && !CONTROLLED_FAILURE.matcher(msg).matches()) {
+          violation("I13", name, "node " + n.name() + " was OOM-killed but says \"" + msg + "\"");
+        }
+      }
+      case ERROR -> {
+        SimPod pod = start == null ? null : api.pod(start.podName());
+        if (pod != null
+            && pod.phase() == PodPhase.FAILED
+            && !pod.deleting
+            && pod.reason == null
+            && pod.main().exitCode() != null
+            && pod.main().exitCode() != 0
+            && pod.wait.exitCode() != null
+            && pod.wait.exitCode() == 0) {
+          violation(
+              "I13",
+              name,
+              "node "
+                  + n.name()
+                  + " is Error (\""
+                  + msg
+                  + "\") though its main exited "
+                  + pod.main().exitCode()
+                  + " (a user failure must be Failed)");
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void checkDeclaredOutputs(String name, NodeStatus n, Action.StartPod start) {
+    Template t = start.template();
+    if (t.outputs() != null && t.outputs().parameters() != null) {
+      for (Parameter decl : t.outputs().parameters()) {
+        boolean present =
+            n.outputs() != null
+                && n.outputs().parameters() != null
+                && n.outputs().parameters().stream()
+                    .anyMatch(p -> p.name().equals(decl.name()) && p.value() != null);
+        if (!present) {
+          violation(
+              "I5",
+              name,
+              "node " + n.name() + " Succeeded without its output parameter " + decl.name());
+        }
+      }
+    }
+    if (start.captureResult() && (n.outputs() == null || n.outputs().result() == null)) {
+      violation("I5", name, "node " + n.name() + " Succeeded without its result");
+    }
+  }
+
+  // ---- sweeps ----------------------------------------------------------------------------------
+
+  /** No workflow may sit unfinished with nothing happening and no user code running (I1). */
+  public boolean sweepForStuck() {
+    boolean stuck = false;
+    for (Map.Entry<String, Long> e : shutdownAt.entrySet()) {
+      long since = scheduler.now() - e.getValue();
+      if (since <= SHUTDOWN_BOUND_MILLIS) {
+        continue;
+      }
+      StoredWorkflow s = api.getWorkflow(e.getKey());
+      boolean terminate = s != null && "Terminate".equals(s.workflow().spec().shutdown());
+      for (SimPod p : api.allPods()) {
+        if (p.workflow.equals(e.getKey())
+            && p.mainRunning()
+            && (terminate || !p.start.onExitPod())) {
+          violation(
+              "I2",
+              e.getKey(),
+              "pod "
+                  + p.name
+                  + " still running "
+                  + since / 1000
+                  + "s after "
+                  + (terminate ? "Terminate" : "Stop"));
+          stuck = true;
+        }
+      }
+    }
+    for (StoredWorkflow s : api.workflows()) {
+      Workflow wf = s.workflow();
+      String name = s.name();
+      if (completed(wf)) {
+        continue;
+      }
+      long idle = scheduler.now() - lastProgress.getOrDefault(name, 0L);
+      boolean userCodeRunning =
+          api.allPods().stream().anyMatch(p -> p.workflow.equals(name) && p.mainRunning());
+      if (idle > stuckAfterMillis && !userCodeRunning) {
+        violation(
+            "I1",
+            name,
+            "stuck "
+                + phase(wf)
+                + " for "
+                + idle / 1000
+                + "s with no user code running; unfinished nodes: "
+                + unfinished(wf));
+        stuck = true;
+      }
+    }
+    return stuck;
+  }
+
+  /** Whether every workflow is completed and no pod of any is still live. */
+  public boolean quiescent() {
+    for (StoredWorkflow s : api.workflows()) {
+      if (!completed(s.workflow())) {
+        return false;
+      }
+    }
+    for (SimPod p : api.allPods()) {
+      if (p.live()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Liveness at the end: everything terminal, no pod left running, exit handlers as due. */
+  public void atEnd(Map<String, Boolean> hasExitHandler) {
+    for (StoredWorkflow s : api.workflows()) {
+      Workflow wf = s.workflow();
+      String name = s.name();
+      if (!completed(wf)) {
+        violation(
+            "I1", name, "never completed: " + phase(wf) + ", unfinished nodes: " + unfinished(wf));
+        continue;
+      }
+      for (SimPod p : api.allPods()) {
+        if (p.workflow.equals(name) && p.live()) {
+          violation(
+              "I2",
+              name,
+              "pod " + p.name + " still " + p.phase() + " after the workflow completed");
+        }
+      }
+      checkExitHandler(name, wf, hasExitHandler.getOrDefault(name, false));
+    }
+  }
+
+  private void checkExitHandler(String name, Workflow wf, boolean declared) {
+    NodeStatus onExit = node(wf, name + ".onExit");
+    if (!declared) {
+      return;
+    }
+    if (terminatedBeforeExitHandler.contains(name) && "Terminate".equals(wf.spec().shutdown())) {
+      if (onExit != null) {
+        violation(
+            "I4", name, "exit handler ran although the workflow was terminated before it started");
+      }
+      return;
+    }
+    NodeStatus root = node(wf, name);
+    String msg = wf.status().message() == null ? "" : wf.status().message();
+    boolean entryRan =
+        root != null
+            && root.phase() != null
+            && root.phase().isFulfilled()
+            && !msg.startsWith("error in entry template execution")
+            && !poisoned.contains(name);
+    if (entryRan && onExit == null) {
+      violation("I4", name, "exit handler never ran (workflow " + phase(wf) + ": " + msg + ")");
+    } else if (onExit != null && !onExit.phase().isFulfilled()) {
+      violation("I4", name, "exit handler left " + onExit.phase());
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private static List<String> unfinished(Workflow wf) {
+    List<String> out = new ArrayList<>();
+    {
+      for (NodeStatus n : nodes(wf).values()) {
+        if (n.phase() == null
+            || !n.phase().isFulfilled()
+            || Boolean.FALSE.equals(n.taskResultSynced())) {
+          out.add(
+              n.name()
+                  + "="
+                  + n.phase()
+                  + (Boolean.FALSE.equals(n.taskResultSynced()) ? "(awaiting outputs)" : ""));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static NodeStatus node(Workflow wf, String nodeName) {
+    for (NodeStatus n : nodes(wf).values()) {
+      if (n.name().equals(nodeName)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  static Map<String, NodeStatus> nodes(Workflow wf) {
+    return wf.status() == null || wf.status().nodes() == null ? Map.of() : wf.status().nodes();
+  }
+
+  static WorkflowPhase phase(Workflow wf) {
+    return wf.status() == null || wf.status().phase() == null
+        ? WorkflowPhase.UNKNOWN
+        : wf.status().phase();
+  }
+
+  static boolean completed(Workflow wf) {
+    return phase(wf).isCompleted();
+  }
+
+  public Map<String, Long> terminalSince() {
+    return terminalSince;
+  }
+}

@@ -1,0 +1,267 @@
+package io.argo4j.testkit.sim.internal;
+
+import io.argo4j.engine.Submission;
+import io.argo4j.engine.TemplateCatalog;
+import io.argo4j.engine.WorkflowEngine;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.io.ManifestException;
+import io.argo4j.model.io.ManifestReader;
+import io.argo4j.testkit.sim.FaultKind;
+import io.argo4j.testkit.sim.Reconciler;
+import io.argo4j.testkit.sim.SimulationOptions;
+import io.argo4j.testkit.sim.SimulationResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/** Wires one seed's world together and runs it to quiescence, a violation, or the horizon. */
+public final class SimulationRun {
+  /** The backstop: nothing may still be running this long after the start. */
+  static final long HORIZON_MILLIS = 48 * 3_600_000L;
+
+  /** How often the stuck/quiescence sweep runs. */
+  static final long SWEEP_MILLIS = 60_000;
+
+  /** A safety net against a livelock at one instant of virtual time. */
+  static final long MAX_STEPS = 2_000_000;
+
+  private final long seed;
+  private final SimulationOptions options;
+  private final Scheduler scheduler = new Scheduler();
+  private final Trace trace = new Trace(scheduler);
+  private final Stats stats = new Stats();
+  private final Map<String, Long> submittedAt = new HashMap<>();
+  private final Map<String, Boolean> exitHandlers = new HashMap<>();
+  private final Map<String, TemplateBehaviour> behaviours = new HashMap<>();
+  private boolean ended;
+  private int quietSweeps;
+
+  public SimulationRun(long seed, SimulationOptions options) {
+    this.seed = seed;
+    this.options = options;
+  }
+
+  public SimulationResult run() {
+    SplittableRandom root = new SplittableRandom(seed);
+    RandomGenerator faultRng = root.split();
+    RandomGenerator workRng = root.split();
+    FaultPlan faults =
+        FaultPlan.draw(faultRng, options.faults(), options.intensity(), stats, trace);
+    List<Workload> workloads = workloads(workRng, faults);
+    Set<String> poisoned = new HashSet<>();
+    List<Workflow> workflows = new ArrayList<>();
+    for (int i = 0; i < workloads.size(); i++) {
+      Workload w = workloads.get(i);
+      Workflow wf = parse(w.yaml(), i);
+      String name = wf.metadata().getName();
+      workflows.add(wf);
+      if (w.poisoned()) {
+        poisoned.add(name);
+      }
+      w.behaviours().forEach((t, b) -> behaviours.put(name + "/" + t, b));
+      exitHandlers.put(
+          name,
+          wf.spec().onExit() != null
+              || (wf.spec().hooks() != null && wf.spec().hooks().containsKey("exit")));
+    }
+    Set<String> engineKillers = new HashSet<>();
+    for (String p : poisoned) {
+      if (p.endsWith("-engine")) {
+        engineKillers.add(p);
+      }
+    }
+
+    ApiServer api = new ApiServer();
+    long stuckAfter =
+        options.engineConfig().taskResultTimeout().toMillis()
+            + Controller.RELIST_MILLIS
+            + Kubelet.NODE_LOST_GC_MILLIS
+            + 10 * 60_000L;
+    Invariants invariants = new Invariants(api, scheduler, trace, poisoned, stuckAfter);
+    Reconciler engine =
+        options.engine().apply(Reconciler.of(new WorkflowEngine(options.engineConfig())));
+    Reconciler withPoison =
+        (wf, obs, now) -> {
+          if (engineKillers.contains(wf.metadata().getName())) {
+            throw new IllegalStateException("injected poison: the engine cannot handle this one");
+          }
+          return engine.reconcile(wf, obs, now);
+        };
+    Kubelet kubelet =
+        new Kubelet(
+            api,
+            scheduler,
+            trace,
+            faults,
+            (wf, t) -> behaviours.getOrDefault(wf + "/" + t.name(), TemplateBehaviour.DEFAULT));
+    Controller controller =
+        new Controller(
+            api,
+            scheduler,
+            trace,
+            stats,
+            faults,
+            withPoison,
+            kubelet,
+            TemplateCatalog.empty(),
+            invariants);
+    WatchStream watch =
+        new WatchStream(scheduler, faults, controller::informer, controller::relist);
+    api.listen(invariants);
+    api.listen(watch);
+    controller.start();
+
+    Users users = new Users(api, faults, trace);
+    RandomGenerator rng = faults.rng();
+    for (Workflow wf : workflows) {
+      String name = wf.metadata().getName();
+      long at = rng.nextLong(30_000);
+      scheduler.at(
+          at,
+          () -> {
+            submittedAt.put(name, scheduler.now());
+            trace.add("user", "argo submit " + name);
+            api.createWorkflow(wf);
+          });
+      if (poisoned.contains(name)) {
+        continue;
+      }
+      if (faults.decide(FaultKind.USER_STOP)) {
+        scheduler.at(
+            at + rng.nextLong(20 * 60_000),
+            () -> users.shutdown(name, "Stop", FaultKind.USER_STOP));
+      }
+      if (faults.decide(FaultKind.USER_TERMINATE)) {
+        scheduler.at(
+            at + rng.nextLong(20 * 60_000),
+            () -> users.shutdown(name, "Terminate", FaultKind.USER_TERMINATE));
+      }
+    }
+    scheduleClockJumps(faults, controller, rng);
+    scheduler.after(SWEEP_MILLIS, () -> sweep(invariants));
+
+    long steps = 0;
+    while (!ended && invariants.violations().isEmpty()) {
+      long next = Math.min(scheduler.nextDue(), controller.nextDue());
+      if (next == Long.MAX_VALUE || next > HORIZON_MILLIS) {
+        break;
+      }
+      if (++steps > MAX_STEPS) {
+        trace.add("sim", "step limit reached at one instant: livelock");
+        break;
+      }
+      scheduler.advanceTo(next);
+      if (scheduler.nextDue() <= scheduler.now()) {
+        scheduler.runDue();
+      } else {
+        controller.processDue();
+      }
+    }
+    if (invariants.violations().isEmpty()) {
+      invariants.atEnd(exitHandlers);
+    }
+    long workflowMillis = 0;
+    for (Map.Entry<String, Long> e : submittedAt.entrySet()) {
+      long end = invariants.terminalSince().getOrDefault(e.getKey(), scheduler.now());
+      workflowMillis += Math.max(0, end - e.getValue());
+    }
+    return new SimulationResult(
+        seed,
+        invariants.violations(),
+        trace.lines(),
+        stats.faults,
+        stats.reconciles,
+        stats.podsCreated,
+        stats.statusWrites,
+        workflowMillis,
+        invariants.reexecutions,
+        workloads.stream().map(Workload::yaml).toList(),
+        api.workflows().stream().map(StoredWorkflow::workflow).toList());
+  }
+
+  private void sweep(Invariants invariants) {
+    if (invariants.sweepForStuck()) {
+      ended = true;
+      return;
+    }
+    quietSweeps = invariants.quiescent() ? quietSweeps + 1 : 0;
+    if (quietSweeps >= 3) {
+      trace.add("sim", "quiescent: every workflow completed, no pod left running");
+      ended = true;
+      return;
+    }
+    scheduler.after(SWEEP_MILLIS, () -> sweep(invariants));
+  }
+
+  private void scheduleClockJumps(FaultPlan faults, Controller controller, RandomGenerator rng) {
+    if (faults.decide(FaultKind.CLOCK_JUMP_FORWARD)) {
+      long delta = 1_000 + rng.nextLong(600_000);
+      scheduler.at(
+          rng.nextLong(30 * 60_000),
+          () -> {
+            faults.injected(FaultKind.CLOCK_JUMP_FORWARD, "controller clock +" + delta + "ms");
+            controller.jumpClock(delta);
+          });
+    }
+    if (faults.decide(FaultKind.CLOCK_JUMP_BACKWARD)) {
+      long delta = 1_000 + rng.nextLong(120_000);
+      scheduler.at(
+          rng.nextLong(30 * 60_000),
+          () -> {
+            faults.injected(FaultKind.CLOCK_JUMP_BACKWARD, "controller clock -" + delta + "ms");
+            controller.jumpClock(-delta);
+          });
+    }
+  }
+
+  private List<Workload> workloads(RandomGenerator rng, FaultPlan faults) {
+    List<Workload> out = new ArrayList<>();
+    if (!options.workflows().isEmpty()) {
+      for (String yaml : options.workflows()) {
+        out.add(Workload.of(yaml));
+      }
+      return out;
+    }
+    WorkloadGenerator gen = new WorkloadGenerator(rng, options.features());
+    int n = 1 + rng.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      out.add(gen.generate("sim-" + i));
+    }
+    if (faults.decide(FaultKind.POISON_INVALID_SPEC)) {
+      faults.injected(FaultKind.POISON_INVALID_SPEC, "sim-poison-spec has an invalid spec");
+      out.add(gen.invalid("sim-poison-spec"));
+    }
+    if (faults.decide(FaultKind.POISON_ENGINE_EXCEPTION)) {
+      faults.injected(FaultKind.POISON_ENGINE_EXCEPTION, "the engine throws on sim-poison-engine");
+      Workload w = gen.generate("sim-poison-engine");
+      out.add(new Workload(w.yaml(), w.behaviours(), true));
+    }
+    return out;
+  }
+
+  private Workflow parse(String yaml, int index) {
+    try {
+      Workflow manifest =
+          ManifestReader.strict()
+              .read(yaml, "workflow-" + index + ".yaml")
+              .requireOne(Workflow.class);
+      return new Submission(
+              "default",
+              "s" + index,
+              "uid-" + seed + "-" + index,
+              Scheduler.EPOCH,
+              Map.of(),
+              null,
+              Map.of())
+          .apply(manifest);
+    } catch (ManifestException e) {
+      throw new IllegalArgumentException(
+          "workflow " + index + " does not parse: " + e.getMessage() + "\n" + yaml, e);
+    }
+  }
+}
