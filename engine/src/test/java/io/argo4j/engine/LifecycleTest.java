@@ -144,6 +144,78 @@ class LifecycleTest {
   }
 
   @Test
+  void aTimeoutGivenByAnInputParameterStopsThePod() {
+    FakeCluster c =
+        new FakeCluster(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: wf
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - name: b
+                        template: sleepy
+                        arguments:
+                          parameters: [{name: timeout, value: 10s}]
+                  - name: sleepy
+                    inputs:
+                      parameters: [{name: timeout}]
+                    timeout: "{{inputs.parameters.timeout}}"
+                    container: {image: busybox, command: [sleep, "15"]}
+                """)
+            .outcomes(Map.of("sleepy", Outcome.ok().after(Duration.ofSeconds(15))));
+    c.run();
+    assertThat(c.phase()).isEqualTo("Failed");
+    assertThat(c.node("wf.b").message()).isEqualTo("Step exceeded its deadline");
+  }
+
+  @Test
+  void retryLimitOfAReferencedTemplateIsHonoured() throws Exception {
+    io.argo4j.model.WorkflowTemplate wft =
+        io.argo4j.model.io.ManifestReader.strict()
+            .read(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: WorkflowTemplate
+                metadata:
+                  name: lib
+                spec:
+                  templates:
+                  - name: flaky
+                    retryStrategy: {limit: 10}
+                    container: {image: busybox, command: ["false"]}
+                """,
+                "lib.yaml")
+            .requireOne(io.argo4j.model.WorkflowTemplate.class);
+    FakeCluster c =
+        new FakeCluster(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: wf
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - name: hello1
+                        templateRef: {name: lib, template: flaky}
+                """)
+            .outcomes(Map.of("flaky", Outcome.exit(1)));
+    c.catalog = TemplateCatalog.of(Map.of("lib", wft), Map.of());
+    c.run();
+    assertThat(c.phase()).isEqualTo("Failed");
+    assertThat(c.startedPods).hasSize(11);
+    assertThat(c.node("wf[0].hello1").message()).isEqualTo("No more retries left");
+  }
+
+  @Test
   void suspendWithDurationResumesOnItsOwn() {
     FakeCluster c =
         new FakeCluster(

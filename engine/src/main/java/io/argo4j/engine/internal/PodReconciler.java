@@ -9,10 +9,13 @@ import io.argo4j.engine.ReportedOutputs;
 import io.argo4j.model.NodePhase;
 import io.argo4j.model.NodeType;
 import io.argo4j.model.Outputs;
+import io.argo4j.model.Parameter;
 import io.argo4j.model.Template;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -291,7 +294,7 @@ final class PodReconciler {
     Instant deadline = exitHandler ? null : op.workflowDeadline;
     Template tmpl = op.executor.templateOf(n);
     if (tmpl != null && n.startedAt != null) {
-      Long seconds = activeDeadlineSeconds(tmpl);
+      Long seconds = activeDeadlineSeconds(n, tmpl);
       if (seconds != null) {
         Instant own = n.startedAt.plusSeconds(seconds);
         deadline = deadline == null || own.isBefore(deadline) ? own : deadline;
@@ -300,27 +303,46 @@ final class PodReconciler {
     return deadline;
   }
 
-  private static Long activeDeadlineSeconds(Template tmpl) {
+  private Long activeDeadlineSeconds(Node n, Template tmpl) {
     Long result = null;
     IntOrString ads = tmpl.activeDeadlineSeconds();
     if (ads != null && ads.getIntVal() != null) {
       result = ads.getIntVal().longValue();
     } else if (ads != null && ads.getStrVal() != null) {
       try {
-        result = Long.parseLong(ads.getStrVal().strip());
+        result = Long.parseLong(substituted(n, ads.getStrVal()).strip());
       } catch (NumberFormatException e) {
         result = null;
       }
     }
     if (tmpl.timeout() != null && !tmpl.timeout().isEmpty()) {
       try {
-        long t = Times.parse(tmpl.timeout(), "timeout").toSeconds();
+        long t = Times.parse(substituted(n, tmpl.timeout()), "timeout").toSeconds();
         result = result == null ? t : Math.min(result, t);
       } catch (EngineException e) {
         // reported when the template is executed
       }
     }
     return result;
+  }
+
+  /**
+   * A deadline written as {@code {{inputs.parameters.timeout}}}: the template found again for the
+   * node is the unsubstituted one, so its inputs (recorded on the node) are put back in.
+   */
+  private String substituted(Node n, String text) {
+    if (text.indexOf("{{") < 0) {
+      return text;
+    }
+    Map<String, String> vars = new HashMap<>(op.globalParams);
+    if (n.inputs != null && n.inputs.parameters() != null) {
+      for (Parameter p : n.inputs.parameters()) {
+        if (p.value() != null) {
+          vars.put("inputs.parameters." + p.name(), p.value());
+        }
+      }
+    }
+    return op.expr.replace(text, vars, true);
   }
 
   private void stop(Node n, PodObservation pod, Action.StopReason reason, String msg) {

@@ -197,7 +197,19 @@ public final class Ast {
           }
         }
         case COALESCE -> {
-          Object l = left.eval(c);
+          Object l;
+          try {
+            l = left.eval(c);
+          } catch (EvalError e) {
+            // As expr-lang: a member chain left of ?? is nil-safe (a.b.c ?? x is x when a or
+            // a.b is nil), so a skipped task's missing outputs fall back to the default.
+            if (!(left instanceof Member) || !String.valueOf(e.getMessage()).endsWith("<nil>")) {
+              throw e;
+            }
+            l = null;
+          } catch (NilChain n) {
+            l = null;
+          }
           return l != null ? l : right.eval(c);
         }
         default -> {

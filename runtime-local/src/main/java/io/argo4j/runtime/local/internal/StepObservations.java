@@ -11,6 +11,7 @@ import io.argo4j.model.Parameter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a local step looks to the engine: the pod observation that stands for a step process in each
@@ -82,9 +83,7 @@ public final class StepObservations {
         result.startedAt(),
         finishedAt,
         false,
-        List.of(
-            ContainerObservation.terminated(
-                "main", result.exitCode(), succeeded ? "Completed" : "Error", finishedAt)),
+        containers(result, finishedAt),
         ReportedOutputs.complete(outputs(result)),
         HOST,
         null);
@@ -124,13 +123,45 @@ public final class StepObservations {
         null);
   }
 
+  /**
+   * The containers' final states: {@code main}'s, or for a containerSet each container's that ran,
+   * from the exit codes {@link ContainerSetScript} recorded (one that never started has none; the
+   * engine gives it the pod's outcome).
+   */
+  private static List<ContainerObservation> containers(StepResult result, Instant finishedAt) {
+    List<ContainerObservation> set = new ArrayList<>();
+    boolean isSet = false;
+    for (Map.Entry<String, String> e : result.outputParameters().entrySet()) {
+      if (!e.getKey().startsWith(ContainerSetScript.STATUS_PREFIX)) {
+        continue;
+      }
+      isSet = true;
+      String code = e.getValue() == null ? "" : e.getValue().strip();
+      if (code.matches("\\d+")) {
+        int exit = Integer.parseInt(code);
+        set.add(
+            ContainerObservation.terminated(
+                e.getKey().substring(ContainerSetScript.STATUS_PREFIX.length()),
+                exit,
+                exit == 0 ? "Completed" : "Error",
+                finishedAt));
+      }
+    }
+    if (isSet) {
+      return set;
+    }
+    return List.of(
+        ContainerObservation.terminated(
+            "main", result.exitCode(), result.succeeded() ? "Completed" : "Error", finishedAt));
+  }
+
   /** Output parameters, {@code result} when captured, {@code exitCode}, artifacts. */
   static Outputs outputs(StepResult result) {
     List<Parameter> parameters = new ArrayList<>();
-    result
-        .outputParameters()
+    result.outputParameters().entrySet().stream()
+        .filter(e -> !e.getKey().startsWith(ContainerSetScript.STATUS_PREFIX))
         .forEach(
-            (name, value) -> parameters.add(Parameter.builder().name(name).value(value).build()));
+            e -> parameters.add(Parameter.builder().name(e.getKey()).value(e.getValue()).build()));
     List<Artifact> artifacts = new ArrayList<>();
     result
         .outputArtifacts()

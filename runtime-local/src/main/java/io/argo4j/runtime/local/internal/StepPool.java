@@ -167,7 +167,8 @@ public final class StepPool {
       // set up by a runner that stopped before starting it: start it afresh
       moveAside(dir);
     }
-    StepSpecs.Translation translation = StepSpecs.of(start, namespace, workflowName);
+    StepSpecs.Translation translation =
+        StepSpecs.of(start, namespace, workflowName, executor.config().images());
     if (translation instanceof StepSpecs.Unsupported unsupported) {
       Instant now = clock.instant();
       step.observation =

@@ -1,8 +1,11 @@
 package io.argo4j.runtime.local.internal;
 
 import io.argo4j.engine.Action;
+import io.argo4j.executor.ImageMap;
 import io.argo4j.executor.StepSpec;
 import io.argo4j.model.Artifact;
+import io.argo4j.model.ContainerNode;
+import io.argo4j.model.ContainerSetTemplate;
 import io.argo4j.model.Inputs;
 import io.argo4j.model.Outputs;
 import io.argo4j.model.Parameter;
@@ -11,6 +14,7 @@ import io.argo4j.model.Template;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,8 +35,17 @@ public final class StepSpecs {
 
   private StepSpecs() {}
 
-  /** The step for {@code start} of a workflow. */
+  /** The step for {@code start} of a workflow, with argo4j's built-in image rules. */
   public static Translation of(Action.StartPod start, String namespace, String workflowName) {
+    return of(start, namespace, workflowName, ImageMap.builtIn());
+  }
+
+  /**
+   * The step for {@code start} of a workflow; {@code images} resolves the images of a
+   * containerSet's containers, which run as processes of one step (see {@link ContainerSetScript}).
+   */
+  public static Translation of(
+      Action.StartPod start, String namespace, String workflowName, ImageMap images) {
     Template t = start.template();
     String where = "template '" + t.name() + "'";
     StepSpec.Builder b;
@@ -53,10 +66,30 @@ public final class StepSpecs {
           .script(s.source());
       env = nonNull(s.env());
       mounts = nonNull(s.volumeMounts());
+    } else if (t.containerSet() != null && !nonNull(t.containerSet().containers()).isEmpty()) {
+      ContainerSetTemplate set = t.containerSet();
+      String script;
+      try {
+        script = ContainerSetScript.of(set, images);
+      } catch (IllegalArgumentException e) {
+        return new Unsupported(where + ": " + e.getMessage());
+      }
+      b = StepSpec.builder(ContainerSetScript.primary(set).image());
+      b.command("sh", "-c", script);
+      env = List.of();
+      List<VolumeMount> all = new ArrayList<>(nonNull(set.volumeMounts()));
+      for (ContainerNode c : set.containers()) {
+        all.addAll(nonNull(c.volumeMounts()));
+        b.outputParameter(
+            ContainerSetScript.STATUS_PREFIX + c.name(),
+            ContainerSetScript.statusPath(c.name()),
+            "");
+      }
+      mounts = all;
     } else {
       return new Unsupported(
           where
-              + ": the local runtime runs container and script templates only; "
+              + ": the local runtime runs container, script and containerSet templates only; "
               + t.declaredTypes()
               + " templates need the engine to run them or a Kubernetes cluster");
     }
