@@ -149,29 +149,14 @@ final class DagExecutor {
       Template tmpl,
       TemplateContext.Holder holder,
       Opts opts) {
-    Node node = nodes.byName(nodeName);
-    if (node == null) {
-      node =
-          executor.initializeExecutableNode(
-              nodeName,
-              NodeType.DAG,
-              templateScope,
-              tmpl,
-              holder,
-              opts.boundaryId,
-              NodePhase.RUNNING,
-              opts.nodeFlag,
-              null);
-    } else if (node.phase == NodePhase.PENDING) {
-      nodes.setPhase(node, NodePhase.RUNNING, null);
-    }
-    try {
-      return run(node, tmpl, ctx, opts);
-    } finally {
-      if (node.isFulfilled()) {
-        op.killDaemonedChildren(node.id);
-      }
-    }
+    return executor.runGroup(
+        nodeName,
+        NodeType.DAG,
+        templateScope,
+        tmpl,
+        holder,
+        opts,
+        node -> run(node, tmpl, ctx, opts));
   }
 
   private Exec run(Node node, Template tmpl, TemplateContext ctx, Opts opts) {

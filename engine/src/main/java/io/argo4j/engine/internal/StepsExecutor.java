@@ -45,29 +45,14 @@ final class StepsExecutor {
       Template tmpl,
       TemplateContext.Holder holder,
       Opts opts) {
-    Node node = nodes.byName(nodeName);
-    if (node == null) {
-      node =
-          executor.initializeExecutableNode(
-              nodeName,
-              NodeType.STEPS,
-              templateScope,
-              tmpl,
-              holder,
-              opts.boundaryId,
-              NodePhase.RUNNING,
-              opts.nodeFlag,
-              null);
-    } else if (node.phase == NodePhase.PENDING) {
-      nodes.setPhase(node, NodePhase.RUNNING, null);
-    }
-    try {
-      return run(node, ctx, tmpl, opts);
-    } finally {
-      if (node.isFulfilled()) {
-        op.killDaemonedChildren(node.id);
-      }
-    }
+    return executor.runGroup(
+        nodeName,
+        NodeType.STEPS,
+        templateScope,
+        tmpl,
+        holder,
+        opts,
+        node -> run(node, ctx, tmpl, opts));
   }
 
   private Exec run(Node node, TemplateContext ctx, Template tmpl, Opts opts) {

@@ -52,6 +52,43 @@ final class TemplateExecutor {
     return nodes;
   }
 
+  /**
+   * Runs a steps or DAG template's body on its group node (created Running if new), and kills the
+   * daemons of its scope once the group is done.
+   */
+  Exec runGroup(
+      String nodeName,
+      NodeType type,
+      String templateScope,
+      Template tmpl,
+      TemplateContext.Holder holder,
+      Opts opts,
+      java.util.function.Function<Node, Exec> body) {
+    Node node = nodes.byName(nodeName);
+    if (node == null) {
+      node =
+          initializeExecutableNode(
+              nodeName,
+              type,
+              templateScope,
+              tmpl,
+              holder,
+              opts.boundaryId,
+              NodePhase.RUNNING,
+              opts.nodeFlag,
+              null);
+    } else if (node.phase == NodePhase.PENDING) {
+      nodes.setPhase(node, NodePhase.RUNNING, null);
+    }
+    try {
+      return body.apply(node);
+    } finally {
+      if (node.isFulfilled()) {
+        op.killDaemonedChildren(node.id);
+      }
+    }
+  }
+
   StepsExecutor steps() {
     return steps;
   }
