@@ -400,6 +400,10 @@ public final class StepExecutor implements AutoCloseable {
         Path target = fs.resolve(launch.canonical(f.path()).substring(1));
         writeInput(f, target);
       }
+      // Volume mounts are directories the step expects to exist, empty (an emptyDir).
+      for (String p : spec.extraPaths()) {
+        Files.createDirectories(fs.resolve(launch.canonical(p).substring(1)));
+      }
       String wd = launch.canonical(launch.workingDir());
       if (SandboxPaths.isUnderAny(wd, launch.privateRoots()) && !wd.equals("/")) {
         Files.createDirectories(fs.resolve(wd.substring(1)));
@@ -434,6 +438,17 @@ public final class StepExecutor implements AutoCloseable {
           throw new StepFailure("cannot create input file " + f.path() + ": " + e);
         }
         created.add(target);
+      }
+      for (String p : spec.extraPaths()) {
+        Path dir = Path.of(launch.canonical(p));
+        if (!Files.isDirectory(dir)) {
+          try {
+            Files.createDirectories(dir);
+          } catch (IOException e) {
+            throw new StepFailure("cannot create volume mount " + p + ": " + e);
+          }
+          created.add(dir);
+        }
       }
       Path wd = Path.of(launch.workingDir());
       if (!Files.isDirectory(wd)) {

@@ -15,6 +15,22 @@ class FallbackModeTest {
   @TempDir Path tmp;
 
   @Test
+  void aVolumeMountPathThatDoesNotExistIsCreatedForTheStep() throws Exception {
+    String mount = Steps.scratch() + "/workspace";
+    StepSpec spec =
+        StepSpec.builder("alpine")
+            .command("sh", "-c", "echo a > " + mount + "/x && cat " + mount + "/x")
+            .extraPath(mount)
+            .captureResult(true)
+            .build();
+
+    StepResult r = Steps.run(SandboxMode.NONE, spec, tmp.resolve("a"));
+
+    assertThat(r.exitCode()).as(Steps.read(Path.of(r.logFile()))).isZero();
+    assertThat(r.result()).isEqualTo("a");
+  }
+
+  @Test
   void stepsDeclaringTheSamePathRunOneAtATimeWithCorrectOutputs() throws Exception {
     StepExecutor executor = Steps.newExecutor(Steps.config(SandboxMode.NONE).build());
     String shared = Steps.scratch() + "/out";

@@ -70,6 +70,22 @@ class SandboxIsolationTest {
   }
 
   @Test
+  void aVolumeMountPathIsAnEmptyDirectoryOfTheStepsOwn() throws Exception {
+    StepSpec spec =
+        StepSpec.builder("alpine")
+            .command("sh", "-c", "ls -A /argo4j-test-workspace; echo a > /argo4j-test-workspace/x")
+            .extraPath("/argo4j-test-workspace")
+            .captureResult(true)
+            .build();
+
+    StepResult r = Steps.run(SandboxMode.BWRAP, spec, tmp.resolve("a"));
+
+    assertThat(r.exitCode()).as(Steps.read(Path.of(r.logFile()))).isZero();
+    assertThat(r.result()).isEmpty();
+    assertThat(Path.of("/argo4j-test-workspace")).doesNotExist();
+  }
+
+  @Test
   void aStepSeesNeitherAnotherStepsTmpNorTheHosts() throws Exception {
     StepExecutor executor = Steps.executor(SandboxMode.BWRAP);
     Path hostFile = Path.of("/tmp/argo4j-host-" + UUID.randomUUID());

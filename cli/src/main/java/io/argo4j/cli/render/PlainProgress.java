@@ -36,8 +36,14 @@ public final class PlainProgress implements RunListener {
   public void onUpdate(Workflow workflow, List<NodeTransition> transitions) {
     String time = TIME.format(clock.instant().atZone(zone));
     String phase = WorkflowPrinter.statusText(workflow);
-    if (!phase.equals(lastWorkflowPhase)) {
-      lastWorkflowPhase = phase;
+    boolean phaseChanged = !phase.equals(lastWorkflowPhase);
+    lastWorkflowPhase = phase;
+    // A workflow starts before its nodes and ends after them: keep the lines in that order.
+    boolean ended =
+        workflow.status() != null
+            && workflow.status().phase() != null
+            && workflow.status().phase().isCompleted();
+    if (phaseChanged && !ended) {
       out.println(time + " " + workflow.metadata().getName() + " " + phase);
     }
     for (NodeTransition t : transitions) {
@@ -46,6 +52,9 @@ public final class PlainProgress implements RunListener {
       }
       String message = t.message() == null || t.message().isEmpty() ? "" : ": " + t.message();
       out.println(time + " " + t.nodeName() + " " + phaseName(t.to()) + message);
+    }
+    if (phaseChanged && ended) {
+      out.println(time + " " + workflow.metadata().getName() + " " + phase);
     }
     out.flush();
   }
