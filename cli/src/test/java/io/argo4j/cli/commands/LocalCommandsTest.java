@@ -10,9 +10,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -272,5 +274,71 @@ class LocalCommandsTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("workflow hello already Succeeded\n");
+  }
+
+  private static final String APPROVAL =
+      """
+      apiVersion: argoproj.io/v1alpha1
+      kind: Workflow
+      metadata: {name: approval}
+      spec:
+        entrypoint: main
+        templates:
+          - name: main
+            steps:
+              - - name: approve
+                  template: approve
+              - - name: ship
+                  template: ship
+          - name: approve
+            suspend: {}
+          - name: ship
+            container: {image: alpine, command: [echo, shipped]}
+      """;
+
+  private String nodePhase(String workflow, String displayName) throws Exception {
+    JsonNode wf = new ObjectMapper().readTree(argo4j("get", workflow, "-o", "json").out());
+    for (JsonNode n : wf.path("status").path("nodes")) {
+      if (displayName.equals(n.path("displayName").asText())) {
+        return n.path("phase").asText();
+      }
+    }
+    return "";
+  }
+
+  @Test
+  void suspendAndResumeDriveASuspendedWorkflowToTheEnd() throws Exception {
+    Run submit = argo4j("submit", write("approval.yaml", APPROVAL).toString());
+    assertThat(submit.exitCode()).as(submit.err()).isZero();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> nodePhase("approval", "approve").equals("Running"));
+
+    Run suspend = argo4j("suspend", "approval");
+    Run resumeNode = argo4j("resume", "approval", "--node-field-selector", "displayName=approve");
+
+    assertThat(suspend.out()).isEqualTo("workflow approval suspended\n");
+    assertThat(resumeNode.exitCode()).as(resumeNode.err()).isZero();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> nodePhase("approval", "approve").equals("Succeeded"));
+    // still suspended as a whole: the next step does not start
+    assertThat(nodePhase("approval", "ship")).isEmpty();
+
+    Run resume = argo4j("resume", "approval");
+    Run waited = argo4j("wait", "approval");
+
+    assertThat(resume.out()).isEqualTo("workflow approval resumed\n");
+    assertThat(waited.out()).startsWith("approval Succeeded at ");
+    assertThat(nodePhase("approval", "ship")).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void resumingAFinishedWorkflowSaysWhyAndExitsOne() {
+    Run run = argo4j("resume", "hello");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.err())
+        .isEqualTo("argo4j: cannot resume workflow hello: it is already Succeeded\n");
   }
 }

@@ -1,5 +1,6 @@
 package io.argo4j.runtime.local;
 
+import io.argo4j.engine.UserActionException;
 import io.argo4j.engine.NodeIds;
 import io.argo4j.engine.Submission;
 import io.argo4j.executor.ExecutorConfigException;
@@ -258,6 +259,34 @@ public final class LocalRuntime implements AutoCloseable {
         return out;
       }
       page = page.withContinueToken(result.continueToken().get());
+    }
+  }
+
+  /** A user's change to a stored workflow ({@link io.argo4j.engine.UserActions}). */
+  @FunctionalInterface
+  public interface UserChange {
+    Workflow apply(Workflow current) throws UserActionException;
+  }
+
+  /**
+   * Applies a user's change (suspend, resume...) to the stored workflow, reading it again when its
+   * runner wrote it meanwhile. Its runner acts on the change within its poll interval.
+   *
+   * @return the workflow as stored with the change
+   * @throws UserActionException when the change does not apply to the workflow as it is now
+   */
+  public Workflow change(WorkflowKey key, UserChange change)
+      throws NotFoundException, UserActionException {
+    while (true) {
+      StoredWorkflow stored =
+          repository.get(key).orElseThrow(() -> new NotFoundException(key + " not found"));
+      Workflow updated = change.apply(WorkflowDocuments.workflow(stored));
+      try {
+        repository.update(WorkflowDocuments.document(updated), stored.resourceVersion());
+        return updated;
+      } catch (ConflictException e) {
+        // written meanwhile by its runner: apply the change to what it wrote
+      }
     }
   }
 
