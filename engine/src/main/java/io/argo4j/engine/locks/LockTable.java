@@ -67,13 +67,19 @@ public final class LockTable {
    * and grants what can be granted.
    *
    * @param workflowKey {@code <namespace>/<name>} (see {@link HeldLocks#workflowKey})
-   * @return the workflows that were granted a lock and must be reconciled to learn it
+   * @return the workflows to reconcile again: those granted a lock, and this one if it claims a
+   *     lock it did not claim before (its next reconcile sees the lock's state and says so)
    */
   public Set<String> update(String workflowKey, List<LockClaim> newClaims) {
     List<LockClaim> old = newClaims.isEmpty() ? claims.remove(workflowKey) : null;
     if (!newClaims.isEmpty()) {
       old = claims.put(workflowKey, List.copyOf(newClaims));
     }
+    Set<LockName> before = new java.util.HashSet<>();
+    if (old != null) {
+      old.forEach(c -> before.add(c.lock()));
+    }
+    boolean newLock = newClaims.stream().anyMatch(c -> !before.contains(c.lock()));
     Set<String> kept = new java.util.HashSet<>();
     for (LockClaim c : newClaims) {
       kept.add(c.lock() + "\n" + c.holder());
@@ -88,7 +94,11 @@ public final class LockTable {
         }
       }
     }
-    return grant();
+    Set<String> reconcile = grant();
+    if (newLock) {
+      reconcile.add(workflowKey);
+    }
+    return reconcile;
   }
 
   /**

@@ -34,6 +34,8 @@ class LockTableTest {
   @Test
   void grantsFreePermitsAndQueuesTheRest() {
     assertThat(table.update("ns/a", List.of(wants(MUTEX, "ns/a", 0, 0)))).containsExactly("ns/a");
+    // b must wait, but is told to look again: its next reconcile sees the lock's state
+    assertThat(table.update("ns/b", List.of(wants(MUTEX, "ns/b", 0, 1)))).containsExactly("ns/b");
     assertThat(table.update("ns/b", List.of(wants(MUTEX, "ns/b", 0, 1)))).isEmpty();
     assertThat(table.view("ns/b").get("ns/Mutex/m"))
         .isEqualTo(new LockState(1, List.of("ns/a"), null));
@@ -62,7 +64,8 @@ class LockTableTest {
     assertThat(table.holders()).doesNotContainKey(SEM);
     // c (younger) only wants the semaphore, which has a permit: the queue on it is b's, but b
     // does not hold it, and c is behind b on it
-    assertThat(table.update("ns/c", List.of(wants(SEM, "ns/c", 0, 2)))).isEmpty();
+    assertThat(table.update("ns/c", List.of(wants(SEM, "ns/c", 0, 2)))).containsExactly("ns/c");
+    assertThat(table.holders().get(SEM)).isNull();
     assertThat(table.remove("ns/a")).containsExactly("ns/b", "ns/c");
     assertThat(table.holders().get(SEM)).containsExactly("ns/b", "ns/c");
   }
