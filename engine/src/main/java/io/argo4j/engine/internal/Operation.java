@@ -840,6 +840,12 @@ public final class Operation {
               .build();
       out = new Workflow(wf.apiVersion(), wf.kind(), meta, wf.spec(), b.build());
     }
+    // A pod asked for earlier in this reconcile whose node has since been failed (its group or the
+    // workflow ended) must not start.
+    actions.removeIf(a ->
+        a instanceof Action.StartPod s
+            && nodes.get(s.nodeId()) != null
+            && nodes.get(s.nodeId()).phase.isFulfilled());
     if (!phase.isCompleted() && requeueAt == null && hasActiveWaits()) {
       requeueSoon();
     }
