@@ -104,26 +104,25 @@ public final class LocalRuntime implements AutoCloseable {
   /**
    * The mutexes and semaphores of this process's workflows. Built on first use from the stored
    * statuses of every unfinished workflow, so that a restarted process keeps what its interrupted
-   * workflows held.
+   * workflows held; other processes' holdings are read again from the store as runs claim locks.
    */
   synchronized LocalLocks locks() {
     if (locks == null) {
-      List<Workflow> unfinished = new ArrayList<>();
-      for (StoredWorkflow s :
-          listAll(
-              WorkflowQuery.inAllNamespaces(WorkflowKind.WORKFLOW)
-                  .withCompletion(WorkflowQuery.Completion.RUNNING))) {
-        unfinished.add(WorkflowDocuments.workflow(s));
-      }
-      locks = new LocalLocks(unfinished, this::isUnfinished);
+      locks = new LocalLocks(this::unfinishedWorkflows);
     }
     return locks;
   }
 
-  /** Whether a workflow is stored and not completed (a lock holder that is not stale). */
-  private boolean isUnfinished(WorkflowKey key) {
-    Optional<StoredWorkflow> s = repository.get(key);
-    return s.isPresent() && (s.get().phase() == null || !s.get().phase().completed());
+  /** The stored workflows that are not completed. */
+  private List<Workflow> unfinishedWorkflows() {
+    List<Workflow> unfinished = new ArrayList<>();
+    for (StoredWorkflow s :
+        listAll(
+            WorkflowQuery.inAllNamespaces(WorkflowKind.WORKFLOW)
+                .withCompletion(WorkflowQuery.Completion.RUNNING))) {
+      unfinished.add(WorkflowDocuments.workflow(s));
+    }
+    return unfinished;
   }
 
   private synchronized void requireExecutor() throws ExecutorConfigException {

@@ -221,6 +221,51 @@ class LocalSynchronizationTest {
     }
   }
 
+  @Test
+  void aWorkflowOfAnotherProcessHoldingTheMutexIsWaitedFor() throws Exception {
+    String holder =
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: other-holder}
+        spec:
+          entrypoint: main
+          synchronization:
+            mutexes: [{name: shared}]
+          templates:
+          - name: main
+            container: {image: alpine, command: [sh, -c, "sleep 4"]}
+        """;
+    // two runtimes on one state directory stand for two argo4j processes
+    try (LocalRuntime first = open();
+        LocalRuntime second = open()) {
+      CountDownLatch holding = new CountDownLatch(1);
+      LoadedWorkflow h = load(holder);
+      CompletableFuture<Workflow> holderDone =
+          supply(
+              first.submit(
+                  h.workflow(),
+                  h.templates(),
+                  SubmitOptions.defaults(),
+                  (w, t) -> {
+                    if (w.status() != null && "Running".equals(w.status().phase().value())) {
+                      holding.countDown();
+                    }
+                  }));
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+      LoadedWorkflow w = load(holder.replace("other-holder", "other-waiter"));
+      Workflow waiter =
+          second
+              .submit(w.workflow(), w.templates(), SubmitOptions.defaults(), RunListener.none())
+              .run();
+      Workflow done = holderDone.get(30, TimeUnit.SECONDS);
+      assertThat(done.status().phase().value()).isEqualTo("Succeeded");
+      assertThat(waiter.status().phase().value()).isEqualTo("Succeeded");
+      assertThat(waiter.status().startedAt()).isAfterOrEqualTo(done.status().finishedAt());
+    }
+  }
+
   /** Runs on a thread of its own (the common pool may have a single thread on small machines). */
   private static CompletableFuture<Workflow> supply(WorkflowRun run) {
     CompletableFuture<Workflow> done = new CompletableFuture<>();

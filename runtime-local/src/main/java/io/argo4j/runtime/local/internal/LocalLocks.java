@@ -9,13 +9,12 @@ import io.argo4j.engine.locks.LockState;
 import io.argo4j.engine.locks.LockTable;
 import io.argo4j.model.OtherResource;
 import io.argo4j.model.Workflow;
-import io.argo4j.store.WorkflowKey;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The lock table of one argo4j process, shared by all the workflows it runs. Each run reads its
@@ -23,23 +22,25 @@ import java.util.function.Predicate;
  * is woken at once. Semaphore limits come from the ConfigMaps given with the workflows (in their
  * file or in {@code --templates DIR}).
  *
- * <p>Holders recorded in stored statuses of workflows this process does not run (another process
- * runs them, or nobody has recovered them yet) are kept until the store shows them finished or
- * deleted. Locks are not shared with other processes beyond that: two {@code argo4j run} processes
- * started separately each grant their own waiters.
+ * <p>Holders recorded in the stored statuses of workflows this process does not run (another
+ * process runs them, or nobody has recovered them yet) are read from the store again whenever a run
+ * of this process claims a lock, and dropped once the store shows them finished or deleted. So a
+ * process never grants a lock another process's workflow is recorded as holding. Exclusion across
+ * processes is best effort: two processes that grant the same free lock at the same moment, before
+ * either has stored its holding, both run.
  */
 public final class LocalLocks {
   private final LockTable table;
-  private final Predicate<WorkflowKey> unfinished;
+  private final Supplier<Collection<Workflow>> unfinished;
   private final Map<String, Runnable> runs = new HashMap<>();
   private final Map<String, JsonNode> configMaps = new HashMap<>();
 
   /**
-   * @param stored the unfinished workflows of the store, whose statuses say what they hold
-   * @param unfinished whether a workflow is still stored and not completed
+   * @param unfinished reads the unfinished workflows of the store, whose statuses say what they
+   *     hold
    */
-  public LocalLocks(Collection<Workflow> stored, Predicate<WorkflowKey> unfinished) {
-    this.table = LockTable.rebuild(stored, this::limitOf);
+  public LocalLocks(Supplier<Collection<Workflow>> unfinished) {
+    this.table = LockTable.rebuild(unfinished.get(), this::limitOf);
     this.unfinished = unfinished;
   }
 
@@ -75,7 +76,9 @@ public final class LocalLocks {
   public synchronized void update(String namespace, String name, List<LockClaim> claims) {
     Set<String> granted = table.update(HeldLocks.workflowKey(namespace, name), claims);
     wake(granted);
-    pruneStaleHolders();
+    if (!claims.isEmpty() || hasForeignHolders()) {
+      syncForeignHolders();
+    }
   }
 
   /** A run ended (completed, deleted, or this process stops running it): its claims go. */
@@ -90,17 +93,27 @@ public final class LocalLocks {
     return table.holders();
   }
 
-  private void pruneStaleHolders() {
-    for (String key : table.workflows()) {
-      if (runs.containsKey(key)) {
-        continue;
+  private boolean hasForeignHolders() {
+    return table.workflows().stream().anyMatch(k -> !runs.containsKey(k));
+  }
+
+  /**
+   * Takes in what other processes' workflows are stored as holding; drops what they no longer do.
+   */
+  private void syncForeignHolders() {
+    Map<String, List<LockClaim>> foreign = new HashMap<>();
+    for (Workflow wf : unfinished.get()) {
+      String key = HeldLocks.workflowKey(wf);
+      if (!runs.containsKey(key)) {
+        foreign.put(key, HeldLocks.of(wf));
       }
-      int slash = key.indexOf('/');
-      if (!unfinished.test(
-          WorkflowKey.workflow(key.substring(0, slash), key.substring(slash + 1)))) {
+    }
+    for (String key : table.workflows()) {
+      if (!runs.containsKey(key) && !foreign.containsKey(key)) {
         wake(table.remove(key));
       }
     }
+    foreign.forEach((key, held) -> wake(table.update(key, held)));
   }
 
   private void wake(Set<String> workflowKeys) {
