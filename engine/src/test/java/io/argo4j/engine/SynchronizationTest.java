@@ -397,4 +397,52 @@ class SynchronizationTest {
             "Failed to acquire the synchronization lock. this runtime has no lock table, so it"
                 + " cannot grant mutexes or semaphores");
   }
+
+  @Test
+  void aRetriedTemplateHoldsItsMutexAcrossAttemptsAndDagTasksWait() {
+    String yaml =
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata:
+          name: rd
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            dag:
+              tasks:
+              - {name: a, template: locked}
+              - {name: b, template: locked}
+          - name: locked
+            retryStrategy: {limit: "2", retryPolicy: Always}
+            synchronization:
+              mutexes:
+              - name: r
+            container: {image: busybox, command: [sh, -c, "exit 1"]}
+        """;
+    LockTable table = new LockTable(LIMITS);
+    List<String> waitingTypes = new ArrayList<>();
+    FakeCluster c =
+        new FakeCluster(yaml)
+            .withLocks(table)
+            .script(s ->
+                s.nodeName().endsWith("(0)")
+                    ? Outcome.exit(1).after(Duration.ofSeconds(5))
+                    : Outcome.ok().after(Duration.ofSeconds(5)));
+    c.runUntil(w -> {
+      for (NodeStatus n : w.status().nodes().values()) {
+        if (n.synchronizationStatus() != null) {
+          waitingTypes.add(n.type().value() + " " + n.phase().value());
+        }
+      }
+      return false;
+    });
+    assertThat(c.phase()).isEqualTo("Succeeded");
+    // two attempts each, one task at a time: the retry node holds the lock across its attempts
+    assertThat(c.pods).hasSize(4);
+    assertThat(c.maxRunning).isEqualTo(1);
+    assertThat(waitingTypes).isNotEmpty().allMatch(s -> s.equals("Retry Pending"));
+    assertThat(table.holders()).isEmpty();
+  }
 }
