@@ -2,6 +2,7 @@ package io.argo4j.engine;
 
 import static io.argo4j.model.WorkflowPhase.ERROR;
 import static io.argo4j.model.WorkflowPhase.FAILED;
+import static io.argo4j.model.WorkflowPhase.PENDING;
 import static io.argo4j.model.WorkflowPhase.RUNNING;
 import static io.argo4j.model.WorkflowPhase.SUCCEEDED;
 import static io.argo4j.model.WorkflowPhase.UNKNOWN;
@@ -27,6 +28,10 @@ public final class WorkflowPhaseTable {
           new Transition(UNKNOWN, RUNNING, "accepted: the entrypoint starts"),
           new Transition(UNKNOWN, FAILED, "invalid spec or arguments"),
           new Transition(UNKNOWN, ERROR, "could not be set up (template reference, metadata)"),
+          new Transition(UNKNOWN, PENDING, "waiting for a workflow-level mutex or semaphore"),
+          new Transition(PENDING, RUNNING, "got its workflow-level locks: the entrypoint starts"),
+          new Transition(
+              PENDING, FAILED, "stopped while waiting for a lock, or the lock has no limit"),
           new Transition(RUNNING, SUCCEEDED, "the entrypoint and the exit handler succeeded"),
           new Transition(RUNNING, FAILED, "a node failed, or the workflow was stopped"),
           new Transition(RUNNING, ERROR, "a node errored, or the operator could not continue"));

@@ -76,6 +76,24 @@ final class FakeCluster {
   /** Most pods running at once so far. */
   int maxRunning;
 
+  /**
+   * The lock table, shared with other workflows by tests that run several (no semaphore limits).
+   */
+  io.argo4j.engine.locks.LockTable locks =
+      new io.argo4j.engine.locks.LockTable(io.argo4j.engine.locks.LimitSource::missingConfigMap);
+
+  /** Workflows the lock table granted something on the last step. */
+  java.util.Set<String> lastGranted = java.util.Set.of();
+
+  FakeCluster withLocks(io.argo4j.engine.locks.LockTable table) {
+    this.locks = table;
+    return this;
+  }
+
+  String lockKey() {
+    return io.argo4j.engine.locks.HeldLocks.workflowKey(workflow);
+  }
+
   FakeCluster(String yaml) {
     this(yaml, EngineConfig.defaults());
   }
@@ -108,8 +126,15 @@ final class FakeCluster {
   /** One reconcile with what the cluster shows now; applies the plan's actions. */
   Plan step() {
     reconciles++;
-    Plan plan = engine.reconcile(workflow, observations(), now);
+    Observations obs = observations();
+    if (locks != null) {
+      obs = obs.withLocks(locks.view(lockKey()));
+    }
+    Plan plan = engine.reconcile(workflow, obs, now);
     workflow = plan.workflow();
+    if (locks != null) {
+      lastGranted = locks.update(lockKey(), plan.lockClaims());
+    }
     for (Action a : plan.actions()) {
       applied.add(a);
       switch (a) {
@@ -249,7 +274,10 @@ final class FakeCluster {
       } else {
         suspendedSince = null;
       }
-      if (plan.requeueAt().isEmpty() && idle() && !plan.changed()) {
+      if (plan.requeueAt().isEmpty()
+          && idle()
+          && !plan.changed()
+          && !lastGranted.contains(lockKey())) {
         if (suspended()) {
           return workflow;
         }

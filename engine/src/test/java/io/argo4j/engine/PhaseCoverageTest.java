@@ -34,6 +34,9 @@ class PhaseCoverageTest {
     missingWorkflowTemplateErrors();
     unpullableImageErrorsAPendingPod();
     terminateDeletesAPendingPod();
+    SynchronizationTest sync = new SynchronizationTest();
+    sync.secondWorkflowWaitsPendingWithArgosMessageThenRuns();
+    sync.stoppingAWaitingWorkflowFailsItWithoutTakingTheLock();
 
     assertThat(NodePhaseTable.unexercised()).as("node transitions never taken").isEmpty();
     assertThat(WorkflowPhaseTable.unexercised()).as("workflow transitions never taken").isEmpty();

@@ -39,9 +39,9 @@ class PhaseDiagramTest {
           .append('\n');
     }
     sb.append("```\n\n")
-        .append("Workflow phase Pending (waiting for a workflow-level lock) and node creation as")
-        .append(" Succeeded (memoization) are not in the tables: synchronization and memoization")
-        .append(" are not implemented yet.\n");
+        .append("Node creation as Succeeded (memoization) is not in the table: memoization is")
+        .append(" not implemented yet. A node waiting for a lock is created Pending; a workflow")
+        .append(" waiting for a workflow-level lock is Pending.\n");
     return sb.toString();
   }
 

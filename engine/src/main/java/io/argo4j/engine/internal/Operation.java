@@ -67,6 +67,7 @@ public final class Operation {
   final List<Action> actions = new ArrayList<>();
   final TemplateContext.Resolver resolver;
   final TemplateExecutor executor;
+  final SyncLocks locks;
   WorkflowSpec execSpec;
   Instant workflowDeadline;
 
@@ -115,6 +116,7 @@ public final class Operation {
             ? new LinkedHashMap<>()
             : new LinkedHashMap<>(wf.metadata().getAnnotations());
     this.executor = new TemplateExecutor(this);
+    this.locks = new SyncLocks(this);
   }
 
   /** Runs the reconcile and returns its plan. */
@@ -135,10 +137,13 @@ public final class Operation {
     if (!setExecWorkflow()) {
       return;
     }
-    if (phase == WorkflowPhase.UNKNOWN) {
+    if (phase == WorkflowPhase.UNKNOWN || phase == WorkflowPhase.PENDING) {
       String invalid = Validation.check(execSpec, wf);
       if (invalid != null) {
         markWorkflowPhase(WorkflowPhase.FAILED, "invalid spec: " + invalid);
+        return;
+      }
+      if (!acquireWorkflowLocks()) {
         return;
       }
       markWorkflowPhase(WorkflowPhase.RUNNING, null);
@@ -244,6 +249,59 @@ public final class Operation {
           markWorkflowPhase(
               WorkflowPhase.ERROR, "internal: unexpected phase " + node.phase + " of " + node.name);
     }
+  }
+
+  /**
+   * Takes the workflow-level locks before the workflow starts (Argo: the workflow stays Pending
+   * with the waiting message until it holds them all).
+   *
+   * @return whether the workflow may start
+   */
+  private boolean acquireWorkflowLocks() {
+    if (!SyncLocks.asksForLocks(execSpec.synchronization())) {
+      return true;
+    }
+    SyncLocks.Outcome outcome;
+    try {
+      outcome =
+          locks.tryAcquire(
+              locks.workflowHolder(),
+              execSpec.synchronization(),
+              io.argo4j.engine.locks.HeldLocks.created(wf));
+    } catch (EngineException e) {
+      markWorkflowPhase(
+          WorkflowPhase.FAILED, "Failed to acquire the synchronization lock. " + e.getMessage());
+      return false;
+    }
+    return switch (outcome) {
+      case SyncLocks.Outcome.Acquired a -> true;
+      case SyncLocks.Outcome.Failed f -> {
+        markWorkflowPhase(
+            WorkflowPhase.FAILED, "Failed to acquire the synchronization lock. " + f.message());
+        yield false;
+      }
+      case SyncLocks.Outcome.Waiting w -> {
+        Shutdown shutdown = Shutdown.of(execSpec);
+        if (shutdown.enabled()) {
+          // A workflow stopped while waiting never starts (and so never takes the lock).
+          markWorkflowPhase(
+              WorkflowPhase.FAILED, "Stopped with strategy '" + shutdown.value() + "'");
+        } else {
+          markWorkflowPhase(WorkflowPhase.PENDING, w.message());
+        }
+        yield false;
+      }
+    };
+  }
+
+  boolean phaseIsCompleted() {
+    return phase.isCompleted();
+  }
+
+  /** The workflow's priority for lock queues ({@code spec.priority}, 0 when unset). */
+  int priority() {
+    WorkflowSpec spec = execSpec != null ? execSpec : wf.spec();
+    return spec == null || spec.priority() == null ? 0 : spec.priority();
   }
 
   static LifecycleHook exitHook(WorkflowSpec spec) {
@@ -446,7 +504,7 @@ public final class Operation {
       }
       boolean partOfExitHandler = isPartOfExitHandler(n);
       if (shutdown.enabled() && !shutdown.shouldExecute(partOfExitHandler)) {
-        if (isActiveSuspendNode(n)) {
+        if (isActiveSuspendNode(n) || isWaitingForLock(n)) {
           nodes.setPhase(n, NodePhase.FAILED, "Stopped with strategy '" + shutdown.value() + "'");
           continue;
         }
@@ -466,6 +524,10 @@ public final class Operation {
         nodes.setPhase(n, NodePhase.FAILED, "Step exceeded its deadline");
       }
     }
+  }
+
+  static boolean isWaitingForLock(Node n) {
+    return n.phase == NodePhase.PENDING && n.synchronizationStatus != null;
   }
 
   static boolean isActiveSuspendNode(Node n) {
@@ -743,6 +805,10 @@ public final class Operation {
 
   private Plan plan() {
     WorkflowStatus old = wf.status();
+    SyncLocks.Result sync = locks.finish();
+    if (!Objects.equals(sync.status(), old == null ? null : old.synchronization())) {
+      statusChanged = true;
+    }
     boolean nodesChanged = nodes.changed();
     boolean changed =
         nodesChanged
@@ -765,6 +831,7 @@ public final class Operation {
           .conditions(conditions)
           .storedTemplates(resolver.stored().isEmpty() ? null : resolver.stored())
           .storedWorkflowTemplateSpec(storedWfSpec)
+          .synchronization(sync.status())
           .progress(Progress.of(nodeMap.values()));
       ObjectMeta meta =
           new ObjectMetaBuilder(wf.metadata())
@@ -773,6 +840,12 @@ public final class Operation {
               .build();
       out = new Workflow(wf.apiVersion(), wf.kind(), meta, wf.spec(), b.build());
     }
+    // A pod asked for earlier in this reconcile whose node has since been failed (its group or the
+    // workflow ended) must not start.
+    actions.removeIf(a ->
+        a instanceof Action.StartPod s
+            && nodes.get(s.nodeId()) != null
+            && nodes.get(s.nodeId()).phase.isFulfilled());
     if (!phase.isCompleted() && requeueAt == null && hasActiveWaits()) {
       requeueSoon();
     }
@@ -781,7 +854,8 @@ public final class Operation {
         changed,
         actions,
         java.util.Optional.ofNullable(phase.isCompleted() ? null : requeueAt),
-        nodes.transitions());
+        nodes.transitions(),
+        sync.claims());
   }
 
   /** Whether anything unfinished could need a look without a new observation. */

@@ -8,6 +8,7 @@ import io.argo4j.model.Artifact;
 import io.argo4j.model.Inputs;
 import io.argo4j.model.NodeFlag;
 import io.argo4j.model.NodePhase;
+import io.argo4j.model.NodeSynchronizationStatus;
 import io.argo4j.model.NodeType;
 import io.argo4j.model.Outputs;
 import io.argo4j.model.Parameter;
@@ -169,6 +170,11 @@ final class TemplateExecutor {
       return parallelism;
     }
 
+    Exec waiting = acquireLocks(nodeName, node, templateScope, processed, holder, ctx, opts);
+    if (waiting != null) {
+      return waiting;
+    }
+
     RetryStrategy retry = retryStrategy(processed);
     String retryNodeName = null;
     Node retryNode = null;
@@ -303,6 +309,110 @@ final class TemplateExecutor {
       return Exec.ok(retryNode);
     }
     return result.failed() ? result : Exec.ok(current);
+  }
+
+  // ---- synchronization ---------------------------------------------------------------------
+
+  /**
+   * Takes the template's mutexes and semaphores (Argo's template-level synchronization). The node
+   * holds them, whatever its type; a node that must wait is created Pending with Argo's message and
+   * {@code synchronizationStatus.waiting}, and nothing under it starts.
+   *
+   * @return null when the template may run, else the outcome to return
+   */
+  private Exec acquireLocks(
+      String nodeName,
+      Node node,
+      String templateScope,
+      Template tmpl,
+      TemplateContext.Holder holder,
+      TemplateContext ctx,
+      Opts opts) {
+    if (!SyncLocks.asksForLocks(tmpl.synchronization())) {
+      return null;
+    }
+    if (!Shutdown.of(op.execSpec).shouldExecute(opts.onExitTemplate)) {
+      // Nothing of this template will start: no lock is needed to fail it.
+      return null;
+    }
+    SyncLocks.Outcome outcome;
+    try {
+      outcome =
+          op.locks.tryAcquire(
+              op.locks.nodeHolder(nodes.idOf(nodeName)),
+              tmpl.synchronization(),
+              node == null ? op.now : node.startedAt);
+    } catch (EngineException e) {
+      return Exec.error(
+          initializeNodeOrMarkError(node, nodeName, holder, ctx, opts, e.getMessage()),
+          e.getMessage());
+    }
+    switch (outcome) {
+      case SyncLocks.Outcome.Failed f -> {
+        String msg = "Failed to acquire the synchronization lock. " + f.message();
+        return Exec.error(initializeNodeOrMarkError(node, nodeName, holder, ctx, opts, msg), msg);
+      }
+      case SyncLocks.Outcome.Waiting w -> {
+        if (node == null) {
+          node =
+              initializeExecutableNode(
+                  nodeName,
+                  waitingNodeType(tmpl),
+                  templateScope,
+                  tmpl,
+                  holder,
+                  opts.boundaryId,
+                  NodePhase.PENDING,
+                  opts.nodeFlag,
+                  w.message());
+          if (tmpl.containerSet() != null && retryStrategy(tmpl) == null) {
+            ContainerSets.initializeContainerNodes(this, node, tmpl, templateScope, holder);
+          }
+        } else if (!w.message().equals(node.message)) {
+          node.message = w.message();
+          node.touch();
+        }
+        if (node.synchronizationStatus == null
+            || !w.lock().equals(node.synchronizationStatus.waiting())) {
+          node.synchronizationStatus = new NodeSynchronizationStatus(w.lock());
+          node.touch();
+        }
+        return Exec.ok(node);
+      }
+      case SyncLocks.Outcome.Acquired a -> {
+        if (node != null && node.synchronizationStatus != null) {
+          node.synchronizationStatus = null;
+          if (node.message != null && node.message.startsWith("Waiting for ")) {
+            node.message = null;
+          }
+          node.touch();
+        }
+        if (node != null && node.type == NodeType.RETRY && node.phase == NodePhase.PENDING) {
+          nodes.setPhase(node, NodePhase.RUNNING, null);
+        }
+        return null;
+      }
+    }
+  }
+
+  /** The type a node waiting for a lock gets: the one it will have once it runs. */
+  private NodeType waitingNodeType(Template tmpl) {
+    if (retryStrategy(tmpl) != null) {
+      return NodeType.RETRY;
+    }
+    if (isPodType(tmpl)) {
+      return NodeType.POD;
+    }
+    if (tmpl.steps() != null) {
+      return NodeType.STEPS;
+    }
+    if (tmpl.dag() != null) {
+      return NodeType.DAG;
+    }
+    if (tmpl.suspend() != null) {
+      return NodeType.SUSPEND;
+    }
+    return NodeType.POD;
   }
 
   // ---- node creation -----------------------------------------------------------------------

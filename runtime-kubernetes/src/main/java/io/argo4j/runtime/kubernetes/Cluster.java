@@ -108,6 +108,12 @@ public interface Cluster extends AutoCloseable {
 
   Optional<ClusterWorkflowTemplate> readClusterWorkflowTemplate(String name);
 
+  /**
+   * The {@code data} of a ConfigMap as the server has it now (semaphore limits), empty if it does
+   * not exist.
+   */
+  Optional<Map<String, String>> readConfigMapData(String namespace, String name);
+
   /** Stops the watches. */
   @Override
   void close();

@@ -491,6 +491,18 @@ public final class Fabric8Cluster implements Cluster {
   }
 
   @Override
+  public Optional<Map<String, String>> readConfigMapData(String ns, String name) {
+    io.fabric8.kubernetes.api.model.ConfigMap cm =
+        deadlines.call(
+            "get config map " + ns + "/" + name,
+            () -> client.configMaps().inNamespace(ns).withName(name).get());
+    if (cm == null) {
+      return Optional.empty();
+    }
+    return Optional.of(cm.getData() == null ? Map.of() : Map.copyOf(cm.getData()));
+  }
+
+  @Override
   public Optional<ClusterWorkflowTemplate> readClusterWorkflowTemplate(String name) {
     GenericKubernetesResource r =
         deadlines.call(

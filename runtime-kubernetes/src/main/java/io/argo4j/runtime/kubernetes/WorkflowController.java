@@ -2,6 +2,7 @@ package io.argo4j.runtime.kubernetes;
 
 import io.argo4j.engine.WorkflowEngine;
 import io.argo4j.runtime.kubernetes.internal.BoundedCluster;
+import io.argo4j.runtime.kubernetes.internal.ControllerLocks;
 import io.argo4j.runtime.kubernetes.internal.ControllerMetrics;
 import io.argo4j.runtime.kubernetes.internal.CronReconciler;
 import io.argo4j.runtime.kubernetes.internal.ModelCodec;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +43,7 @@ public final class WorkflowController implements AutoCloseable {
   private final PodTaskRunner podTaskRunner;
   private final CronReconciler crons;
   private final ControllerMetrics metrics = new ControllerMetrics();
+  private final ControllerLocks locks;
   private final List<Thread> threads = new ArrayList<>();
   private final ScheduledExecutorService resync =
       Executors.newSingleThreadScheduledExecutor(
@@ -64,6 +67,7 @@ public final class WorkflowController implements AutoCloseable {
             config.terminationGracePeriod(),
             new ModelCodec(serialization),
             serialization);
+    this.locks = new ControllerLocks(this.cluster, workflows::add);
     this.reconciler =
         new WorkflowReconciler(
             this.cluster,
@@ -72,7 +76,8 @@ public final class WorkflowController implements AutoCloseable {
             pods,
             podTasks,
             clock,
-            metrics);
+            metrics,
+            locks);
     this.podTaskRunner = new PodTaskRunner(this.cluster, config.podStatusFinalizer());
     this.crons = new CronReconciler(this.cluster);
     metrics.queues(workflows::depth, podTasks::depth);
@@ -104,6 +109,7 @@ public final class WorkflowController implements AutoCloseable {
   private void run() {
     running = true;
     cluster.start(workflows::add);
+    locks.rebuild();
     cluster.cachedWorkflowKeys().forEach(workflows::add);
     for (int i = 0; i < config.workers(); i++) {
       threads.add(
@@ -169,6 +175,13 @@ public final class WorkflowController implements AutoCloseable {
         queue.done(key);
       }
     }
+  }
+
+  /** Who holds which mutex or semaphore permit now, by lock name. */
+  public Map<String, List<String>> lockHolders() {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    locks.holders().forEach((lock, holders) -> out.put(lock.toString(), holders));
+    return out;
   }
 
   /** The controller's metrics, in Prometheus' text format. */

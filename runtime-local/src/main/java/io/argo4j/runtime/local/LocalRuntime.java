@@ -10,10 +10,12 @@ import io.argo4j.model.ClusterWorkflowTemplate;
 import io.argo4j.model.Manifest;
 import io.argo4j.model.NodeStatus;
 import io.argo4j.model.NodeType;
+import io.argo4j.model.OtherResource;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowTemplate;
 import io.argo4j.model.io.ManifestReader;
 import io.argo4j.model.io.ManifestWriter;
+import io.argo4j.runtime.local.internal.LocalLocks;
 import io.argo4j.runtime.local.internal.RunnerLock;
 import io.argo4j.runtime.local.internal.WorkflowDocuments;
 import io.argo4j.store.AlreadyExistsException;
@@ -59,6 +61,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final H2WorkflowRepository repository;
   private final SecureRandom random = new SecureRandom();
   private StepExecutor executor;
+  private LocalLocks locks;
 
   private LocalRuntime(LocalRuntimeConfig config, H2WorkflowRepository repository) {
     this.config = config;
@@ -99,6 +102,30 @@ public final class LocalRuntime implements AutoCloseable {
     return executor;
   }
 
+  /**
+   * The mutexes and semaphores of this process's workflows. Built on first use from the stored
+   * statuses of every unfinished workflow, so that a restarted process keeps what its interrupted
+   * workflows held; other processes' holdings are read again from the store as runs claim locks.
+   */
+  synchronized LocalLocks locks() {
+    if (locks == null) {
+      locks = new LocalLocks(this::unfinishedWorkflows);
+    }
+    return locks;
+  }
+
+  /** The stored workflows that are not completed. */
+  private List<Workflow> unfinishedWorkflows() {
+    List<Workflow> unfinished = new ArrayList<>();
+    for (StoredWorkflow s :
+        listAll(
+            WorkflowQuery.inAllNamespaces(WorkflowKind.WORKFLOW)
+                .withCompletion(WorkflowQuery.Completion.RUNNING))) {
+      unfinished.add(WorkflowDocuments.workflow(s));
+    }
+    return unfinished;
+  }
+
   private synchronized void requireExecutor() throws ExecutorConfigException {
     if (executor == null) {
       executor = StepExecutor.create(config.executor());
@@ -117,7 +144,7 @@ public final class LocalRuntime implements AutoCloseable {
       throws AlreadyExistsException, IOException, ExecutorConfigException {
     requireExecutor();
     Created created = store(manifest, templates, options);
-    return new WorkflowRun(this, created.stored(), templates.catalog(), created.lock(), listener);
+    return new WorkflowRun(this, created.stored(), templates, created.lock(), listener);
   }
 
   /**
@@ -155,6 +182,7 @@ public final class LocalRuntime implements AutoCloseable {
       if (!templates.isEmpty()) {
         List<Manifest> all = new ArrayList<>(templates.workflowTemplates());
         all.addAll(templates.clusterTemplates());
+        all.addAll(templates.configMaps());
         Files.writeString(
             dir.resolve(TEMPLATES_FILE), ManifestWriter.create().toYamlDocuments(all));
       }
@@ -187,7 +215,7 @@ public final class LocalRuntime implements AutoCloseable {
         return Optional.empty();
       }
       return Optional.of(
-          new WorkflowRun(this, current.get(), templates(dir).catalog(), lock.get(), listener));
+          new WorkflowRun(this, current.get(), templates(dir), lock.get(), listener));
     } catch (IOException | RuntimeException e) {
       lock.get().close();
       throw e;
@@ -410,14 +438,17 @@ public final class LocalRuntime implements AutoCloseable {
     }
     List<WorkflowTemplate> wft = new ArrayList<>();
     List<ClusterWorkflowTemplate> cwft = new ArrayList<>();
+    List<OtherResource> configMaps = new ArrayList<>();
     for (Manifest m : ManifestReader.lenient().read(file).manifests()) {
       if (m instanceof WorkflowTemplate t) {
         wft.add(t);
       } else if (m instanceof ClusterWorkflowTemplate t) {
         cwft.add(t);
+      } else if (TemplateSet.isConfigMap(m)) {
+        configMaps.add((OtherResource) m);
       }
     }
-    return new TemplateSet(wft, cwft);
+    return new TemplateSet(wft, cwft, configMaps);
   }
 
   private String randomSuffix() {

@@ -6,6 +6,7 @@ import io.argo4j.lint.Linter;
 import io.argo4j.lint.Rule;
 import io.argo4j.model.ClusterWorkflowTemplate;
 import io.argo4j.model.Manifest;
+import io.argo4j.model.OtherResource;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowTemplate;
 import io.argo4j.model.io.ManifestReader;
@@ -54,6 +55,7 @@ public final class WorkflowFiles {
     List<String> lintErrors = lint(text, source, templatesDir, entrypoint != null, warnings);
     List<WorkflowTemplate> wft = new ArrayList<>();
     List<ClusterWorkflowTemplate> cwft = new ArrayList<>();
+    List<OtherResource> configMaps = new ArrayList<>();
 
     ReadResult read = ManifestReader.strict().read(text, source);
     if (lintErrors.isEmpty()) {
@@ -70,6 +72,8 @@ public final class WorkflowFiles {
         wft.add(t);
       } else if (m instanceof ClusterWorkflowTemplate t) {
         cwft.add(t);
+      } else if (TemplateSet.isConfigMap(m)) {
+        configMaps.add((OtherResource) m);
       } else if (m != null) {
         problems.add(
             source
@@ -80,11 +84,12 @@ public final class WorkflowFiles {
                 + ": a "
                 + m.kind()
                 + " cannot be run; argo4j run runs one Workflow (with WorkflowTemplates and"
-                + " ClusterWorkflowTemplates it references)");
+                + " ClusterWorkflowTemplates it references, and ConfigMaps holding semaphore"
+                + " limits)");
       }
     }
     if (templatesDir != null) {
-      readTemplates(templatesDir, wft, cwft, problems, warnings);
+      readTemplates(templatesDir, wft, cwft, configMaps, problems, warnings);
     }
     if (read.documents().isEmpty() && !read.hasErrors()) {
       problems.add(source + ": no manifest found; expected a Workflow (kind: Workflow)");
@@ -112,7 +117,7 @@ public final class WorkflowFiles {
       throw new InvalidWorkflowException(problems);
     }
     Workflow workflow = workflows.get(0);
-    TemplateSet templates = new TemplateSet(wft, cwft);
+    TemplateSet templates = new TemplateSet(wft, cwft, configMaps);
     problems.addAll(
         WorkflowChecks.check(workflow, workflowDocument, templates, parameters, entrypoint));
     if (!problems.isEmpty()) {
@@ -179,6 +184,7 @@ public final class WorkflowFiles {
       Path dir,
       List<WorkflowTemplate> wft,
       List<ClusterWorkflowTemplate> cwft,
+      List<OtherResource> configMaps,
       List<String> problems,
       List<String> warnings)
       throws IOException {
@@ -208,6 +214,8 @@ public final class WorkflowFiles {
           wft.add(t);
         } else if (m instanceof ClusterWorkflowTemplate t) {
           cwft.add(t);
+        } else if (TemplateSet.isConfigMap(m)) {
+          configMaps.add((OtherResource) m);
         }
       }
     }

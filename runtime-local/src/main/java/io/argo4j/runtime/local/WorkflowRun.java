@@ -8,6 +8,7 @@ import io.argo4j.engine.WorkflowEngine;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowPhase;
 import io.argo4j.model.WorkflowStatus;
+import io.argo4j.runtime.local.internal.LocalLocks;
 import io.argo4j.runtime.local.internal.RunnerLock;
 import io.argo4j.runtime.local.internal.StepPool;
 import io.argo4j.runtime.local.internal.WorkflowDocuments;
@@ -47,6 +48,7 @@ public final class WorkflowRun {
   private final StepPool steps;
   private final RunListener listener;
   private final WorkflowKey key;
+  private final LocalLocks locks;
 
   private final ReentrantLock mutex = new ReentrantLock();
   private final Condition changed = mutex.newCondition();
@@ -60,13 +62,13 @@ public final class WorkflowRun {
   WorkflowRun(
       LocalRuntime runtime,
       StoredWorkflow stored,
-      TemplateCatalog catalog,
+      TemplateSet templates,
       RunnerLock lock,
       RunListener listener) {
     LocalRuntimeConfig config = runtime.config();
     this.repository = runtime.repository();
     this.engine = new WorkflowEngine(config.engine());
-    this.catalog = catalog;
+    this.catalog = templates.catalog();
     this.clock = config.clock();
     this.pollInterval = config.pollInterval();
     this.stopGrace = config.stopGrace();
@@ -85,6 +87,8 @@ public final class WorkflowRun {
             clock,
             this::wake);
     this.lastJson = WorkflowDocuments.toJson(workflow);
+    this.locks = runtime.locks();
+    locks.register(key.namespace(), key.name(), templates.configMaps(), this::wake);
   }
 
   /** The workflow's name. */
@@ -157,6 +161,8 @@ public final class WorkflowRun {
           }
           listener.onUpdate(plan.workflow(), plan.transitions());
         }
+        // after persisting: what the status records as held is what the table may rebuild from
+        locks.update(key.namespace(), key.name(), plan.lockClaims());
         for (Action action : plan.actions()) {
           steps.apply(action);
         }
@@ -174,6 +180,7 @@ public final class WorkflowRun {
       steps.killAll();
       throw e;
     } finally {
+      locks.finished(key.namespace(), key.name());
       lock.close();
     }
   }
@@ -181,7 +188,10 @@ public final class WorkflowRun {
   private Plan reconcile(Workflow current) {
     Instant now = clock.instant();
     try {
-      return engine.reconcile(current, new Observations(steps.observations(), catalog), now);
+      return engine.reconcile(
+          current,
+          new Observations(steps.observations(), catalog, locks.view(key.namespace(), key.name())),
+          now);
     } catch (RuntimeException e) {
       // A defect of the engine must not leave the workflow Running: record it and stop the steps.
       steps.killAll();

@@ -202,12 +202,22 @@ class WorkflowFilesTest {
   void aFileWithoutWorkflowIsRefused() {
     assertThatThrownBy(() ->
             WorkflowFiles.load(
+                "apiVersion: v1\nkind: Secret\nmetadata: {name: x}\n",
+                "secret.yaml",
+                null,
+                Map.of(),
+                null))
+        .isInstanceOf(InvalidWorkflowException.class)
+        .hasMessageContaining("cannot be run");
+    // a ConfigMap may come with a workflow (semaphore limits), but is not one
+    assertThatThrownBy(() ->
+            WorkflowFiles.load(
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n",
                 "cm.yaml",
                 null,
                 Map.of(),
                 null))
         .isInstanceOf(InvalidWorkflowException.class)
-        .hasMessageContaining("cannot be run");
+        .hasMessageContaining("no Workflow found");
   }
 }

@@ -7,5 +7,7 @@ public enum WorkloadFeature {
   /** {@code retryStrategy.backoff}. */
   RETRY_BACKOFF,
   /** {@code hooks.exit} on DAG tasks. */
-  TASK_EXIT_HOOKS
+  TASK_EXIT_HOOKS,
+  /** Workflow-level and template-level mutexes and semaphores shared across workflows. */
+  LOCKS
 }

@@ -48,7 +48,7 @@ final class BrokenEngines {
               }
             }
           }
-          return real.reconcile(wf, new Observations(pods, obs.templates()), now);
+          return real.reconcile(wf, new Observations(pods, obs.templates(), obs.locks()), now);
         };
   }
 
@@ -77,7 +77,7 @@ final class BrokenEngines {
                 }
                 pods.put(id, p);
               });
-          return real.reconcile(wf, new Observations(pods, obs.templates()), now);
+          return real.reconcile(wf, new Observations(pods, obs.templates(), obs.locks()), now);
         };
   }
 
@@ -91,7 +91,37 @@ final class BrokenEngines {
                   .filter(a ->
                       !(a instanceof Action.StopPod s && s.reason() == Action.StopReason.SHUTDOWN))
                   .toList();
-          return new Plan(p.workflow(), p.changed(), kept, p.requeueAt(), p.transitions());
+          return new Plan(
+              p.workflow(), p.changed(), kept, p.requeueAt(), p.transitions(), p.lockClaims());
+        };
+  }
+
+  /**
+   * Keeps claiming the locks a workflow held after it finished, as Argo did on some terminal paths
+   * (Argo #7633, #4703: permits leaked until the controller restarted).
+   */
+  static UnaryOperator<Reconciler> keepingLocksAfterCompletion() {
+    Map<String, List<io.argo4j.engine.locks.LockClaim>> held = new HashMap<>();
+    return real ->
+        (wf, obs, now) -> {
+          Plan plan = real.reconcile(wf, obs, now);
+          String name = wf.metadata().getUid();
+          List<io.argo4j.engine.locks.LockClaim> holding =
+              plan.lockClaims().stream().filter(io.argo4j.engine.locks.LockClaim::held).toList();
+          if (!holding.isEmpty()) {
+            held.put(name, holding);
+            return plan;
+          }
+          if (!plan.completed() || !held.containsKey(name)) {
+            return plan;
+          }
+          return new Plan(
+              plan.workflow(),
+              plan.changed(),
+              plan.actions(),
+              plan.requeueAt(),
+              plan.transitions(),
+              held.get(name));
         };
   }
 }

@@ -34,6 +34,13 @@ class BrokenEnginesAreCaughtTest {
     assertThat(v.message()).contains("after");
   }
 
+  @Test
+  void anEngineThatKeepsLocksAfterCompletionLeaksPermits() {
+    Violation v = firstViolation(BrokenEngines.keepingLocksAfterCompletion());
+    assertThat(v.invariant()).isEqualTo("I6");
+    assertThat(v.message()).containsPattern("still holds|still held");
+  }
+
   private static Violation firstViolation(UnaryOperator<Reconciler> broken) {
     SimulationOptions options = SimulationSeedsTest.ciOptions().withEngine(broken);
     Optional<SimulationResult> caught =

@@ -139,6 +139,13 @@ public final class BoundedCluster implements Cluster {
   }
 
   @Override
+  public Optional<Map<String, String>> readConfigMapData(String namespace, String name) {
+    return deadlines.call(
+        "read config map " + namespace + "/" + name,
+        () -> cluster.readConfigMapData(namespace, name));
+  }
+
+  @Override
   public Optional<ClusterWorkflowTemplate> readClusterWorkflowTemplate(String name) {
     return deadlines.call(
         "read cluster workflow template " + name, () -> cluster.readClusterWorkflowTemplate(name));

@@ -40,6 +40,7 @@ public final class WorkflowReconciler {
   private final WorkQueue<PodTask> podTasks;
   private final InstantSource clock;
   private final ControllerMetrics metrics;
+  private final ControllerLocks locks;
 
   /** What this controller last wrote, until the watch catches up with it. */
   private final Map<WorkflowKey, Written> written = new ConcurrentHashMap<>();
@@ -53,7 +54,8 @@ public final class WorkflowReconciler {
       PodFactory pods,
       WorkQueue<PodTask> podTasks,
       InstantSource clock,
-      ControllerMetrics metrics) {
+      ControllerMetrics metrics,
+      ControllerLocks locks) {
     this.cluster = cluster;
     this.engine = engine;
     this.config = config;
@@ -61,6 +63,7 @@ public final class WorkflowReconciler {
     this.podTasks = podTasks;
     this.clock = clock;
     this.metrics = metrics;
+    this.locks = locks;
   }
 
   /**
@@ -80,22 +83,26 @@ public final class WorkflowReconciler {
     }
     if (cached.isEmpty()) {
       written.remove(key);
+      locks.release(key);
       releaseLeftovers(key);
       return Optional.empty();
     }
     Workflow wf = freshest(key, cached.get());
     if (wf.metadata().getDeletionTimestamp() != null) {
+      locks.release(key);
       releaseLeftovers(key);
       return Optional.empty();
     }
     if (isCompleted(wf)) {
+      locks.release(key);
       return afterCompletion(key, wf);
     }
     List<Pod> observedPods = cluster.cachedPods(key);
     var observations =
         new Observations(
             PodObserver.observe(observedPods, cluster.cachedTaskResults(key)),
-            new ClusterTemplateCatalog(cluster));
+            new ClusterTemplateCatalog(cluster),
+            locks.view(key));
     for (int attempt = 0; ; attempt++) {
       Plan plan = engine.reconcile(wf, observations, clock.instant());
       metrics.reconciled();
@@ -111,6 +118,7 @@ public final class WorkflowReconciler {
           }
           Optional<Workflow> fresh = cluster.readWorkflow(key);
           if (fresh.isEmpty()) {
+            locks.release(key);
             releaseLeftovers(key);
             return Optional.empty();
           }
@@ -118,6 +126,8 @@ public final class WorkflowReconciler {
           continue;
         }
       }
+      // after persisting: the table may only be rebuilt from what statuses record
+      locks.update(key, plan.lockClaims());
       applyActions(stored, plan.actions(), observedPods);
       releaseDeletedPodsLater(observedPods);
       Optional<Instant> next = plan.requeueAt();

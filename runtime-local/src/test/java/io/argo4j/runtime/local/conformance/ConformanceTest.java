@@ -39,6 +39,10 @@ class ConformanceTest {
           "forever.yaml",
           "runs 1,000 one-second sleeps (about 17 minutes) by design; upstream labels it"
               + " `duration` and does not run it either",
+          "synchronization-mutex-tmpl-level.yaml",
+          "honours its mutexes: five 50 s steps one after the other (about 250 s), twice the"
+              + " per-example limit; upstream labels it `environment`."
+              + " `LocalSynchronizationTest` runs it with its sleeps shortened",
           "colored-logs.yaml",
           "prints 99 lines one second apart (about 100 s of sleep, a third of the whole run);"
               + " upstream labels it `duration`");

@@ -5,6 +5,10 @@ import io.argo4j.engine.Observations;
 import io.argo4j.engine.Plan;
 import io.argo4j.engine.PodObservation;
 import io.argo4j.engine.TemplateCatalog;
+import io.argo4j.engine.locks.HeldLocks;
+import io.argo4j.engine.locks.LimitSource;
+import io.argo4j.engine.locks.LockName;
+import io.argo4j.engine.locks.LockTable;
 import io.argo4j.model.Workflow;
 import io.argo4j.testkit.sim.FaultKind;
 import io.argo4j.testkit.sim.Reconciler;
@@ -61,6 +65,17 @@ public final class Controller {
   private final Map<String, Integer> engineFailures = new HashMap<>();
   private Informer informer;
   private WorkQueue queue;
+  private LockTable locks;
+
+  /** Semaphore limits of the simulated cluster's ConfigMaps. */
+  static final LimitSource LIMITS =
+      lock ->
+          lock.resourceName().equals(WorkloadGenerator.SEMAPHORE_CONFIG_MAP)
+                  && (lock.key().equals(WorkloadGenerator.SEMAPHORE_KEY)
+                      || lock.key().equals(WorkloadGenerator.WORKFLOW_SEMAPHORE_KEY))
+              ? new LimitSource.Limit.Known(WorkloadGenerator.SEMAPHORE_LIMIT)
+              : LimitSource.missingConfigMap(lock);
+
   private int generation;
   private long skewMillis;
 
@@ -93,6 +108,9 @@ public final class Controller {
     queue = new WorkQueue();
     informer = new Informer(gen, key -> queue.add(key, scheduler.now()));
     informer.relist(api);
+    // a restarted controller knows only what the stored statuses say is held (Argo #8684)
+    locks =
+        LockTable.rebuild(api.workflows().stream().map(StoredWorkflow::workflow).toList(), LIMITS);
     engineFailures.clear();
     trace.add("controller", "started (generation " + gen + "), listed everything");
     scheduler.after(RESYNC_MILLIS, () -> resync(gen));
@@ -103,6 +121,7 @@ public final class Controller {
     faults.injected(FaultKind.CONTROLLER_CRASH, where);
     informer = null;
     queue = null;
+    locks = null;
     scheduler.after(1_000 + rng.nextLong(30_000), this::start);
   }
 
@@ -165,6 +184,7 @@ public final class Controller {
   private void reconcile(String key) {
     StoredWorkflow cached = informer.workflow(key);
     if (cached == null) {
+      requeue(locks.remove(HeldLocks.workflowKey("default", key)));
       return;
     }
     stats.reconciles++;
@@ -199,6 +219,7 @@ public final class Controller {
         return;
       }
     }
+    requeue(locks.update(HeldLocks.workflowKey(cached.workflow()), plan.lockClaims()));
     if (crash == CrashPoint.AFTER_WRITE && !plan.actions().isEmpty()) {
       crash("after persisting " + key + ", before " + plan.actions().size() + " actions");
       return;
@@ -306,7 +327,19 @@ public final class Controller {
       }
       pods.put(p.nodeId(), o);
     }
-    return new Observations(pods, templates);
+    return new Observations(pods, templates, locks.view(HeldLocks.workflowKey("default", key)));
+  }
+
+  /** Reconciles the workflows the lock table granted something. */
+  private void requeue(java.util.Set<String> workflowKeys) {
+    for (String k : workflowKeys) {
+      queue.add(k.substring(k.indexOf('/') + 1), scheduler.now());
+    }
+  }
+
+  /** Who holds which lock in the controller's table (nothing while the controller is down). */
+  public Map<LockName, java.util.List<String>> lockHolders() {
+    return locks == null ? Map.of() : locks.holders();
   }
 
   private void engineFailed(String key, RuntimeException e) {
@@ -333,6 +366,8 @@ public final class Controller {
       informer.writeThrough(ok.stored());
       trace.add("controller", key + " isolated: marked Error");
     }
+    // the engine cannot run it any more: whatever it held goes to the next waiters
+    requeue(locks.remove(HeldLocks.workflowKey("default", key)));
     for (PodSnapshot p : informer.pods()) {
       if (p.workflow().equals(key)) {
         kubelet.delete(p.podName());

@@ -3,6 +3,7 @@ package io.argo4j.testkit.sim.internal;
 import io.argo4j.engine.Action;
 import io.argo4j.engine.ContainerObservation;
 import io.argo4j.engine.PodPhase;
+import io.argo4j.engine.locks.HeldLocks;
 import io.argo4j.model.NodePhase;
 import io.argo4j.model.NodeStatus;
 import io.argo4j.model.NodeType;
@@ -152,6 +153,7 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
 
   @Override
   public void onWorkflowWrite(String writer, StoredWorkflow before, StoredWorkflow after) {
+    checkPermits(after.name());
     Workflow wf = after.workflow();
     String name = after.name();
     if ("user".equals(writer)
@@ -389,7 +391,8 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
       }
       long idle = scheduler.now() - lastProgress.getOrDefault(name, 0L);
       boolean userCodeRunning =
-          api.allPods().stream().anyMatch(p -> p.workflow.equals(name) && p.mainRunning());
+          api.allPods().stream().anyMatch(p -> p.workflow.equals(name) && p.mainRunning())
+              || waitsForAnotherWorkflowsLock(name);
       if (idle > stuckAfterMillis && !userCodeRunning) {
         violation(
             "I1",
@@ -511,6 +514,131 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
 
   static boolean completed(Workflow wf) {
     return phase(wf).isCompleted();
+  }
+
+  // ---- I6: locks ------------------------------------------------------------------------------
+
+  /** How long a finished or deleted workflow may still hold a permit in the controller's table. */
+  static final long LOCK_RELEASE_BOUND_MILLIS = Controller.RELIST_MILLIS + 60_000;
+
+  /** Holders recorded in the stored statuses of unfinished workflows, by lock. */
+  private Map<String, Set<String>> persistedHolders() {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (StoredWorkflow s : api.workflows()) {
+      for (io.argo4j.engine.locks.LockClaim c : HeldLocks.of(s.workflow())) {
+        out.computeIfAbsent(c.lock().toString(), k -> new HashSet<>()).add(c.holder());
+      }
+    }
+    return out;
+  }
+
+  /** I6 safety: no lock has more holders recorded in unfinished workflows than its limit. */
+  private void checkPermits(String writtenWorkflow) {
+    persistedHolders()
+        .forEach((lock, holders) -> {
+          io.argo4j.engine.locks.LockName name = io.argo4j.engine.locks.LockName.parse(lock);
+          int limit =
+              name.isMutex()
+                  ? 1
+                  : Controller.LIMITS.limitOf(name)
+                          instanceof io.argo4j.engine.locks.LimitSource.Limit.Known k
+                      ? k.value()
+                      : 0;
+          if (holders.size() > limit) {
+            violation(
+                "I6",
+                writtenWorkflow,
+                lock + " is held by " + new java.util.TreeSet<>(holders) + ", limit " + limit);
+          }
+        });
+  }
+
+  /**
+   * I6 release: every holder in the controller's table belongs to an unfinished workflow, or to one
+   * finished (or deleted) less than {@link #LOCK_RELEASE_BOUND_MILLIS} ago.
+   */
+  public void checkLocks(Map<io.argo4j.engine.locks.LockName, List<String>> tableHolders) {
+    tableHolders.forEach((lock, holders) -> {
+      for (String holder : holders) {
+        String wfKey = HeldLocks.workflowKeyOfHolder(holder);
+        String name = wfKey.substring(wfKey.indexOf('/') + 1);
+        StoredWorkflow s = api.getWorkflow(name);
+        if (s != null && !completed(s.workflow())) {
+          continue;
+        }
+        long since = terminalSince.getOrDefault(name, 0L);
+        if (scheduler.now() - since > LOCK_RELEASE_BOUND_MILLIS) {
+          violation(
+              "I6",
+              name,
+              holder
+                  + " still holds "
+                  + lock
+                  + " "
+                  + (scheduler.now() - since) / 1000
+                  + "s after its workflow "
+                  + (s == null ? "was deleted" : "completed"));
+        }
+      }
+    });
+  }
+
+  /** I6 at quiescence: no permit is held, in the table or in any stored status. */
+  public void atEndLocks(Map<io.argo4j.engine.locks.LockName, List<String>> tableHolders) {
+    if (!tableHolders.isEmpty()) {
+      violation("I6", "", "permits still held at quiescence: " + tableHolders);
+    }
+    for (StoredWorkflow s : api.workflows()) {
+      if (s.workflow().status() != null
+          && s.workflow().status().synchronization() != null
+          && completed(s.workflow())
+          && !poisoned.contains(s.name())) {
+        violation(
+            "I6",
+            s.name(),
+            "completed but its status still records locks: "
+                + s.workflow().status().synchronization());
+      }
+    }
+  }
+
+  /**
+   * Whether a workflow waits for a lock held by another workflow that is making progress (user code
+   * running or a recent event): then it is not stuck. Workflows waiting on each other (a deadlock)
+   * are not exempt.
+   */
+  private boolean waitsForAnotherWorkflowsLock(String name) {
+    StoredWorkflow s = api.getWorkflow(name);
+    if (s == null
+        || s.workflow().status() == null
+        || s.workflow().status().synchronization() == null) {
+      return false;
+    }
+    var sync = s.workflow().status().synchronization();
+    Set<String> waitedFor = new HashSet<>();
+    if (sync.mutex() != null && sync.mutex().waiting() != null) {
+      sync.mutex().waiting().forEach(h -> waitedFor.add(h.mutex()));
+    }
+    if (sync.semaphore() != null && sync.semaphore().waiting() != null) {
+      sync.semaphore().waiting().forEach(h -> waitedFor.add(h.semaphore()));
+    }
+    Map<String, Set<String>> holders = persistedHolders();
+    for (String lock : waitedFor) {
+      for (String holder : holders.getOrDefault(lock, Set.of())) {
+        String wfKey = HeldLocks.workflowKeyOfHolder(holder);
+        String other = wfKey.substring(wfKey.indexOf('/') + 1);
+        if (other.equals(name)) {
+          continue;
+        }
+        boolean running =
+            api.allPods().stream().anyMatch(p -> p.workflow.equals(other) && p.mainRunning());
+        long idle = scheduler.now() - lastProgress.getOrDefault(other, 0L);
+        if (running || idle <= stuckAfterMillis) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public Map<String, Long> terminalSince() {

@@ -39,6 +39,8 @@ public final class SimulationRun {
   private final Map<String, Boolean> exitHandlers = new HashMap<>();
   private final Map<String, TemplateBehaviour> behaviours = new HashMap<>();
   private boolean ended;
+  private java.util.function.Supplier<Map<io.argo4j.engine.locks.LockName, List<String>>>
+      lockHolders = Map::of;
   private int quietSweeps;
 
   public SimulationRun(long seed, SimulationOptions options) {
@@ -114,6 +116,7 @@ public final class SimulationRun {
         new WatchStream(scheduler, faults, controller::informer, controller::relist);
     api.listen(invariants);
     api.listen(watch);
+    lockHolders = controller::lockHolders;
     controller.start();
 
     Users users = new Users(api, faults, trace);
@@ -164,6 +167,7 @@ public final class SimulationRun {
     }
     if (invariants.violations().isEmpty()) {
       invariants.atEnd(exitHandlers);
+      invariants.atEndLocks(controller.lockHolders());
     }
     long workflowMillis = 0;
     for (Map.Entry<String, Long> e : submittedAt.entrySet()) {
@@ -185,6 +189,7 @@ public final class SimulationRun {
   }
 
   private void sweep(Invariants invariants) {
+    invariants.checkLocks(lockHolders.get());
     if (invariants.sweepForStuck()) {
       ended = true;
       return;

@@ -21,12 +21,21 @@ public final class WorkloadGenerator {
   private final boolean parallelism;
   private final boolean backoff;
   private final boolean taskHooks;
+  private final boolean locks;
+
+  /** The ConfigMap and key the simulated semaphore takes its limit from, and the limit. */
+  public static final String SEMAPHORE_CONFIG_MAP = "sim-limits";
+
+  public static final String SEMAPHORE_KEY = "slots";
+  public static final String WORKFLOW_SEMAPHORE_KEY = "workflows";
+  public static final int SEMAPHORE_LIMIT = 2;
 
   public WorkloadGenerator(RandomGenerator rng, Set<WorkloadFeature> features) {
     this.rng = rng;
     this.parallelism = features.contains(WorkloadFeature.PARALLELISM);
     this.backoff = features.contains(WorkloadFeature.RETRY_BACKOFF);
     this.taskHooks = features.contains(WorkloadFeature.TASK_EXIT_HOOKS);
+    this.locks = features.contains(WorkloadFeature.LOCKS);
   }
 
   public Workload generate(String name) {
@@ -44,6 +53,9 @@ public final class WorkloadGenerator {
     }
     if (chance(0.25) && parallelism) {
       y.append("  parallelism: ").append(1 + rng.nextInt(3)).append('\n');
+    }
+    if (locks && chance(0.3)) {
+      synchronization(y, "  ", "sim-workflows", WORKFLOW_SEMAPHORE_KEY);
     }
     y.append("  templates:\n");
     boolean nested = chance(0.25);
@@ -232,10 +244,32 @@ public final class WorkloadGenerator {
         y.append("      backoff: {duration: \"5s\", factor: 2}\n");
       }
     }
+    if (locks && chance(0.2)) {
+      synchronization(y, "    ", "sim-" + name, SEMAPHORE_KEY);
+    }
     if (name.equals("slow") ? chance(0.6) : chance(0.1)) {
       y.append("    activeDeadlineSeconds: ").append(30 + rng.nextInt(600)).append('\n');
     }
     y.append(body);
+  }
+
+  /**
+   * A mutex shared by every workflow using it, or a shared semaphore. Workflow-level and
+   * template-level locks never share a name: a workflow holding a permit while its nodes wait for
+   * another of the same semaphore deadlocks (in Argo too), which is the user's design, not a fault.
+   */
+  private void synchronization(StringBuilder y, String indent, String mutex, String key) {
+    y.append(indent).append("synchronization:\n");
+    if (chance(0.5)) {
+      y.append(indent).append("  mutexes: [{name: ").append(mutex).append("}]\n");
+    } else {
+      y.append(indent)
+          .append("  semaphores: [{configMapKeyRef: {name: ")
+          .append(SEMAPHORE_CONFIG_MAP)
+          .append(", key: ")
+          .append(key)
+          .append("}}]\n");
+    }
   }
 
   private boolean chance(double p) {
