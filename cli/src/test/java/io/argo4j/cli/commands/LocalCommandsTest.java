@@ -201,7 +201,9 @@ class LocalCommandsTest {
     assertThat(json.at("/status/phase").asText()).isEqualTo("Succeeded");
     assertThat(json.at("/metadata/name").asText()).startsWith("gen-");
     assertThat(run.err()).contains("Succeeded");
-    assertThat(argo4j("delete", json.at("/metadata/name").asText()).out())
+    Run delete = argo4j("delete", json.at("/metadata/name").asText());
+    assertThat(delete.out())
+        .as(delete.err())
         .isEqualTo("Workflow '" + json.at("/metadata/name").asText() + "' deleted\n");
   }
 

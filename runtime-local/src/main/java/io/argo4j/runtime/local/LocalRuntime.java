@@ -30,6 +30,9 @@ import io.argo4j.store.WorkflowRepository;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -459,8 +462,32 @@ public final class LocalRuntime implements AutoCloseable {
     return sb.toString();
   }
 
+  /**
+   * Deletes a workflow's directory. A step's wrapper may still be finishing its last writes when
+   * its runner returns, so files that vanish are fine and a directory that gains a file is tried
+   * again.
+   */
   private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        deleteTreeOnce(dir);
+        return;
+      } catch (DirectoryNotEmptyException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void deleteTreeOnce(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(
@@ -469,13 +496,24 @@ public final class LocalRuntime implements AutoCloseable {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
-            Files.delete(file);
+            Files.deleteIfExists(file);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
           public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            Files.delete(d);
+            if (e != null && !(e instanceof NoSuchFileException)) {
+              throw e;
+            }
+            Files.deleteIfExists(d);
             return FileVisitResult.CONTINUE;
           }
         });
