@@ -213,7 +213,9 @@ final class PodReconciler {
 
   /**
    * The pod ended. The node completes once the executor's outputs are in; until then it stays
-   * Running, and if they never come it ends anyway after the task-result timeout.
+   * Running, and if they never come it ends anyway after the task-result timeout. Pods and reports
+   * arrive through separate watches, in no particular order: the node waits for the report whenever
+   * one is coming (the executor started, or began reporting), not only when outputs are declared.
    */
   private void completed(Node n, PodObservation pod, NodePhase phase, String msg) {
     ReportedOutputs reported = pod.outputs();
@@ -221,7 +223,9 @@ final class PodReconciler {
     if (n.phase == NodePhase.PENDING) {
       nodes.setPhase(n, NodePhase.RUNNING, null);
     }
-    if (!synced && needsOutputs(n)) {
+    boolean required = needsOutputs(n) || op.executor.includeScriptOutput(n.name, n.boundaryId);
+    boolean coming = required || reported != null || executorStarted(pod);
+    if (!synced && coming) {
       Instant ended = pod.finishedAt() != null ? pod.finishedAt() : op.now;
       Instant giveUp = ended.plus(op.config.taskResultTimeout());
       if (op.now.isBefore(giveUp)) {
@@ -232,7 +236,7 @@ final class PodReconciler {
         op.requeueAt(giveUp);
         return;
       }
-      if (phase == NodePhase.SUCCEEDED) {
+      if (phase == NodePhase.SUCCEEDED && required) {
         phase = NodePhase.ERROR;
         msg =
             "the executor did not report this step's outputs within "
@@ -248,6 +252,20 @@ final class PodReconciler {
     }
     nodes.setPhase(n, phase, msg);
     op.addOutputsToGlobalScope(n.outputs);
+  }
+
+  /**
+   * Whether the pod's executor ({@code wait} container) is running or ended normally, and so has
+   * reported or will. One that never started, or was killed, may never report: waiting for it would
+   * only delay the node by the task-result timeout.
+   */
+  private static boolean executorStarted(PodObservation pod) {
+    return pod.container("wait")
+        .map(c ->
+            c.state() == ContainerObservation.State.RUNNING
+                || (c.state() == ContainerObservation.State.TERMINATED
+                    && Integer.valueOf(0).equals(c.exitCode())))
+        .orElse(false);
   }
 
   private boolean needsOutputs(Node n) {

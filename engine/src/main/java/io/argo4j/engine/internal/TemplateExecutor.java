@@ -568,7 +568,7 @@ final class TemplateExecutor {
   }
 
   /** Whether the parent template references this step's or task's {@code outputs.result}. */
-  private boolean includeScriptOutput(String nodeName, String boundaryId) {
+  boolean includeScriptOutput(String nodeName, String boundaryId) {
     if (boundaryId == null) {
       return false;
     }
