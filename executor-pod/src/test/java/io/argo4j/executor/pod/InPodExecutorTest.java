@@ -131,6 +131,9 @@ class InPodExecutorTest {
             + "\"container\":{\"image\":\"busybox\",\"command\":[\"true\"]}}";
     try (PodTestBed pod = new PodTestBed(tmp, "wf-3", template)) {
       assertThat(pod.init(new ByteArrayOutputStream())).isZero();
+      // the main container may run as another user: it must be able to record into the step
+      assertThat(Files.getPosixFilePermissions(Path.of(PodLayout.stepDir(pod.varRun.toString()))))
+          .contains(PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
       Path placed = pod.varRun.resolve(PodLayout.inputArtifactSubPath("/etc/app/cfg.txt"));
       assertThat(placed).hasContent("a=1");
       assertThat(Files.getPosixFilePermissions(placed))

@@ -9,6 +9,7 @@ import io.argo4j.model.io.ModelJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,13 @@ public final class PodInit {
         new ArrayList<>(
             PodLayout.mainCommand(varRun.toString(), spec.workingDir(), spec.command()));
     argv.addAll(args);
-    PodStep.prepare(spec, Path.of(PodLayout.stepDir(varRun.toString())), argv);
+    Path stepDir = Path.of(PodLayout.stepDir(varRun.toString()));
+    PodStep.prepare(spec, stepDir, argv);
+    // The main container may run as another user than this one: it writes the step's records and
+    // outputs here, and the wait container its signal requests.
+    for (Path dir : List.of(stepDir, stepDir.resolve("fs"))) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
     return spec;
   }
 
