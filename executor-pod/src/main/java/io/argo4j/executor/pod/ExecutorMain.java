@@ -43,6 +43,9 @@ import picocli.CommandLine.Option;
     })
 public final class ExecutorMain implements Callable<Integer> {
 
+  /** Where the kubelet reads a container's termination message by default. */
+  static final String DEFAULT_TERMINATION_LOG = "/dev/termination-log";
+
   /** Where the shared volume is, when neither the flag nor the environment says otherwise. */
   public static final String ENV_VAR_RUN = "ARGO4J_VAR_RUN";
 
@@ -105,8 +108,8 @@ public final class ExecutorMain implements Callable<Integer> {
     @Option(
         names = "--termination-log",
         description =
-            "where a failure's message goes for the kubelet (default /dev/termination-log)")
-    Path terminationLog = Path.of("/dev/termination-log");
+            "where a failure's message goes (default /dev/termination-log, if the kubelet made it)")
+    Path terminationLog;
 
     Path varRun() {
       if (varRun != null) {
@@ -119,10 +122,17 @@ public final class ExecutorMain implements Callable<Integer> {
     /** Prints and records a failure; returns {@code code}. */
     int fail(String command, String message, int code) {
       main.err.println("argo4j-exec " + command + ": " + message);
-      try {
-        Files.writeString(terminationLog, message, StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        // not in a pod (or no termination log): stderr says it
+      // In a pod the kubelet provides the file; elsewhere it is written only when asked for.
+      Path log = terminationLog;
+      if (log == null && Files.isRegularFile(Path.of(DEFAULT_TERMINATION_LOG))) {
+        log = Path.of(DEFAULT_TERMINATION_LOG);
+      }
+      if (log != null) {
+        try {
+          Files.writeString(log, message, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+          main.err.println("argo4j-exec: cannot write the termination log " + log + ": " + e);
+        }
       }
       return code;
     }

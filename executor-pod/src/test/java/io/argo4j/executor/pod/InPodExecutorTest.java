@@ -175,9 +175,9 @@ class InPodExecutorTest {
       await()
           .atMost(PodTestBed.WAIT)
           .until(() -> Files.exists(stdout) && Files.readString(stdout).contains("started"));
-      // a deadline in the future does nothing yet
+      // a deadline in the future does nothing yet (longer than the wrapper's 1 s signal poll)
       pod.requestStop("wf-5", Instant.now().plusSeconds(3600).toString());
-      Thread.sleep(300);
+      Thread.sleep(1500);
       assertThat(main.isAlive()).isTrue();
       pod.requestStop("wf-5", Instant.now().minusSeconds(1).toString());
       assertThat(pod.awaitExit(main)).isEqualTo(143);
