@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,8 +185,42 @@ public final class ExecutorMain implements Callable<Integer> {
     @Option(names = "--api-backoff", description = "first retry delay, doubled up to 10s")
     Duration apiBackoff = Duration.ofMillis(200);
 
+    @Option(
+        names = "--term-grace",
+        description =
+            "on SIGTERM (pod deleted), keep going this long to report the step's end (default 20s)")
+    Duration termGrace = Duration.ofSeconds(20);
+
     @Override
     public Integer call() {
+      // When the pod is deleted the kubelet sends TERM to every container at once: the wrapper
+      // forwards it to the command, which records its exit code at once. Hold the JVM's shutdown
+      // (bounded) so that this report still reaches the API server.
+      CountDownLatch finished = new CountDownLatch(1);
+      Thread hold =
+          new Thread(
+              () -> {
+                try {
+                  finished.await(termGrace.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "argo4j-exec-term-grace");
+      Runtime.getRuntime().addShutdownHook(hold);
+      try {
+        return report();
+      } finally {
+        finished.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hold);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook ends now that the report is done
+        }
+      }
+    }
+
+    private int report() {
       PodEnvironment env;
       try {
         env = PodEnvironment.from(main.env);
