@@ -48,7 +48,7 @@ class WaitTerminationTest {
               "--api-backoff",
               "20ms",
               "--term-grace",
-              "0ms"));
+              "30s"));
       ProcessBuilder pb = new ProcessBuilder(cmd);
       pb.environment().putAll(pod.env);
       // fabric8's configuration from the environment, pointing at the mock server

@@ -62,16 +62,7 @@ public final class TaskResults {
    * restarted wait container, or a create whose answer was lost) is read back and kept.
    */
   public void announce() throws ApiCallFailed, InterruptedException {
-    GenericKubernetesResource tr = new GenericKubernetesResource();
-    tr.setApiVersion("argoproj.io/v1alpha1");
-    tr.setKind("WorkflowTaskResult");
-    tr.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(env.nodeId())
-            .withNamespace(namespace)
-            .withLabels(labels(false))
-            .withOwnerReferences(owners())
-            .build());
+    GenericKubernetesResource tr = newResult(false);
     try {
       calls.call(
           "create WorkflowTaskResult " + namespace + "/" + env.nodeId(),
@@ -94,8 +85,8 @@ public final class TaskResults {
 
   /**
    * Writes {@code outputs} (and {@code message}, if any) and flips the label to {@code true}. A
-   * task result that is gone (the controller deletes them once the workflow completed) is created
-   * again only if the patch finds nothing, so that the report is never lost.
+   * task result that is gone (deleted by hand, or by the controller once the workflow completed) is
+   * created again, complete.
    */
   public void complete(Map<String, Object> outputs, String message)
       throws ApiCallFailed, InterruptedException {
@@ -116,17 +107,52 @@ public final class TaskResults {
     String what = "patch WorkflowTaskResult " + namespace + "/" + env.nodeId();
     try {
       calls.call(what, () -> resource().patch(PatchContext.of(PatchType.JSON_MERGE), body));
+      return;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
         throw refused("patch", e);
       }
-      announce();
+    }
+    // Gone: create it whole, complete at once. (The controller deletes the task results of a
+    // completed workflow; if it deletes this one again, the report is no longer needed.)
+    GenericKubernetesResource tr = newResult(true);
+    if (!outputs.isEmpty()) {
+      tr.setAdditionalProperty("outputs", outputs);
+    }
+    if (message != null && !message.isEmpty()) {
+      tr.setAdditionalProperty("message", message);
+    }
+    try {
+      calls.call(
+          "create WorkflowTaskResult " + namespace + "/" + env.nodeId(),
+          () ->
+              client.genericKubernetesResources(KIND).inNamespace(namespace).resource(tr).create());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw refused("create", e);
+      }
       try {
         calls.call(what, () -> resource().patch(PatchContext.of(PatchType.JSON_MERGE), body));
       } catch (KubernetesClientException again) {
-        throw refused("patch", again);
+        if (again.getCode() != 404) {
+          throw refused("patch", again);
+        }
       }
     }
+  }
+
+  private GenericKubernetesResource newResult(boolean complete) {
+    GenericKubernetesResource tr = new GenericKubernetesResource();
+    tr.setApiVersion("argoproj.io/v1alpha1");
+    tr.setKind("WorkflowTaskResult");
+    tr.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(env.nodeId())
+            .withNamespace(namespace)
+            .withLabels(labels(complete))
+            .withOwnerReferences(owners())
+            .build());
+    return tr;
   }
 
   private Map<String, String> labels(boolean complete) {
