@@ -239,7 +239,8 @@ public final class LaunchPlanner {
     return SandboxPaths.normalize(p);
   }
 
-  private static void validate(StepSpec spec) throws StepFailure {
+  /** Checks what the spec declares: an image, absolute paths without newline, NUL or "/". */
+  public static void validate(StepSpec spec) throws StepFailure {
     if (spec.image().isBlank()) {
       throw new StepFailure("the template names no image");
     }

@@ -8,6 +8,10 @@
 # usage: wrapper.sh STEP_DIR WATCH GRACE WORKDIR MODE -- PROGRAM [ARG...]
 #   WATCH    1: stdin is a pipe from the runner; when it closes (the runner is gone) the step is
 #            stopped: TERM, then KILL after GRACE seconds. 0: the step outlives the runner.
+#            pod: main container of a pod (docs/kubernetes.md). Nobody can signal this script
+#            across containers, so it polls STEP_DIR for signal files every second (and touches
+#            STEP_DIR/heartbeat meanwhile); a TERM without signal file (the kubelet's) is
+#            forwarded; stdout also goes to the container's stdout, stderr to its stderr only.
 #   WORKDIR  directory to run in (mode none); empty in mode bwrap, where bwrap --chdir does it.
 #   MODE     bwrap: PROGRAM is bwrap; its options are read from STEP_DIR/bwrap.args (fd 4).
 #            none: PROGRAM runs on the host, in a session of its own (setsid) when possible.
@@ -57,14 +61,23 @@ send() {
 
 on_signal() {
   trapped=1
+  got=0
   for f in "$d"/signal.*; do
     [ -f "$f" ] || continue
+    got=1
     s=$(cat "$f" 2>/dev/null)
     rm -f "$f"
     send "${s:-TERM}"
   done
 }
-trap on_signal TERM
+on_term() {
+  on_signal
+  # In a pod a TERM without request file comes from the kubelet: pass it on, as a runtime would.
+  if [ "$got" = 0 ] && [ "$watch" = pod ]; then send TERM; fi
+}
+trap on_term TERM
+# The signal-file poller of a pod (see WATCH) wakes this script with USR1.
+trap on_signal USR1
 # Terminal signals are for the runner, not for its steps.
 trap : INT HUP
 
@@ -83,20 +96,29 @@ if ! mkfifo "$out"; then
   exit 127
 fi
 : >>"$d/main.log"
-tee -a "$d/main.log" <"$out" >"$d/stdout" 5<&- &
+# fd 6: where the command's stderr goes (a pod's own stderr, else main.log)
+if [ "$watch" = pod ]; then
+  tee -a "$d/main.log" "$d/stdout" <"$out" 5<&- &
+  exec 6>&2
+else
+  tee -a "$d/main.log" <"$out" >"$d/stdout" 5<&- &
+  exec 6>>"$d/main.log"
+fi
 teepid=$!
 
 if [ "$mode" = bwrap ]; then
   (PATH=$step_path && exec "$@") 3>"$d/bwrap.info" 4<"$d/bwrap.args" 5<&- >"$out" 2>>"$d/main.log" &
   child=$!
 elif setsid_bin=$(command -v setsid); then
-  (cd "$wd" && PATH=$step_path && exec "$setsid_bin" "$@") 5<&- >"$out" 2>>"$d/main.log" &
+  (cd "$wd" && PATH=$step_path && exec "$setsid_bin" "$@") 5<&- >"$out" 2>&6 6>&- &
   child=$!
   pg=$child
 else
-  (cd "$wd" && PATH=$step_path && exec "$@") 5<&- >"$out" 2>>"$d/main.log" &
+  (cd "$wd" && PATH=$step_path && exec "$@") 5<&- >"$out" 2>&6 6>&- &
   child=$!
 fi
+
+exec 6>&-
 
 # Tells the runner that signals are now forwarded (and which process to clean up after us).
 echo "child=$child" >"$d/started.tmp" && mv -f "$d/started.tmp" "$d/started"
@@ -111,6 +133,22 @@ if [ "$watch" = 1 ]; then
     send KILL
   ) <&5 5<&- &
   watcher=$!
+fi
+poller=
+if [ "$watch" = pod ]; then
+  (
+    while :; do
+      : >"$d/heartbeat"
+      for f in "$d"/signal.*; do
+        if [ -f "$f" ]; then
+          kill -USR1 $$ 2>/dev/null
+          break
+        fi
+      done
+      sleep 1
+    done
+  ) 5<&- >/dev/null 2>&1 &
+  poller=$!
 fi
 exec 5<&-
 
@@ -158,4 +196,6 @@ rm -f "$out"
 if [ -f "$d/collect.sh" ]; then sh "$d/collect.sh" >>"$d/wrapper.log" 2>&1; fi
 
 record "$code"
+# (the pod's poller kept the heartbeat fresh while outputs were drained and collected)
+if [ -n "$poller" ]; then kill -KILL "$poller" 2>/dev/null; fi
 exit "$code"

@@ -55,7 +55,7 @@ class HelloWorldTest {
             "/bin/sh",
             "/var/run/argo4j/wrapper.sh",
             "/var/run/argo4j/step",
-            "0",
+            "pod",
             "0",
             ".",
             "none",

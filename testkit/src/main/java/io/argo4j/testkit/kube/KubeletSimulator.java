@@ -69,7 +69,25 @@ public final class KubeletSimulator implements AutoCloseable {
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final List<String> deletedPods = new CopyOnWriteArrayList<>();
   private volatile PodScript defaultScript = PodScript.succeed();
+  private volatile PodRunner runner;
   private SharedIndexInformer<Pod> informer;
+
+  /**
+   * Runs the containers of pods for real (for example through argo4j-exec and the wrapper on this
+   * host) instead of playing their {@link PodScript}'s outcome. The simulator still schedules the
+   * pod and writes its statuses; the runner writes the task result, as a wait container does.
+   */
+  public interface PodRunner {
+    /**
+     * Starts the containers of {@code pod}, which the kubelet just moved to Running. Must not
+     * block: when the main and wait containers have ended, call {@code ended} with the main
+     * container's exit code (from any thread).
+     */
+    void start(Pod pod, java.util.function.IntConsumer ended);
+
+    /** A started pod changed on the API server (annotations, deletion). */
+    default void updated(Pod pod) {}
+  }
 
   private record Rule(Pattern nodeName, PodScript script) {}
 
@@ -155,6 +173,12 @@ public final class KubeletSimulator implements AutoCloseable {
   /** The behaviour of pods no rule matches. */
   public KubeletSimulator defaultScript(PodScript script) {
     this.defaultScript = script;
+    return this;
+  }
+
+  /** Runs every pod's containers with {@code runner} from now on (see {@link PodRunner}). */
+  public KubeletSimulator runPodsWith(PodRunner runner) {
+    this.runner = runner;
     return this;
   }
 
@@ -300,8 +324,13 @@ public final class KubeletSimulator implements AutoCloseable {
             sim, hung ? step.multipliedBy(3) : step, () -> terminate(s, hung ? 137 : 143, "Error"));
       }
     }
+    PodRunner r = runner;
+    if (r != null && sim.stage == Stage.RUNNING) {
+      r.updated(pod);
+    }
     Map<String, String> a = pod.getMetadata().getAnnotations();
     if (a != null
+        && r == null
         && a.containsKey(ANNOTATION_EXECUTION)
         && sim.stage == Stage.RUNNING
         && !sim.signalled
@@ -384,6 +413,15 @@ public final class KubeletSimulator implements AutoCloseable {
           s.setContainerStatuses(cs);
           return p;
         });
+    PodRunner r = runner;
+    if (r != null) {
+      Pod pod = client.pods().inNamespace(namespace).withName(sim.name).get();
+      if (pod != null) {
+        r.start(
+            pod, code -> kubelet.execute(() -> safely(sim.name, () -> terminate(sim, code, null))));
+      }
+      return;
+    }
     writeTaskResult(sim, false, null);
     if (!sim.script.has(Fault.RUN_FOREVER)) {
       boolean oom = sim.script.has(Fault.OOM_KILL);
@@ -401,7 +439,7 @@ public final class KubeletSimulator implements AutoCloseable {
     boolean started = sim.stage == Stage.RUNNING;
     sim.stage = Stage.TERMINATED;
     stopTimers(sim);
-    if (started && !sim.script.has(Fault.EXECUTOR_NEVER_REPORTS)) {
+    if (started && runner == null && !sim.script.has(Fault.EXECUTOR_NEVER_REPORTS)) {
       writeTaskResult(sim, true, exitCode);
     }
     String mainReason = reason != null ? reason : exitCode == 0 ? "Completed" : "Error";

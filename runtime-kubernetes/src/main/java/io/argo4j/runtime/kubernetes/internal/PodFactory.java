@@ -1,6 +1,8 @@
 package io.argo4j.runtime.kubernetes.internal;
 
 import io.argo4j.engine.Action.StartPod;
+import io.argo4j.executor.pod.PodLayout;
+import io.argo4j.model.Artifact;
 import io.argo4j.model.ContainerNode;
 import io.argo4j.model.Metadata;
 import io.argo4j.model.Template;
@@ -35,20 +37,10 @@ import java.util.Map;
  */
 public final class PodFactory {
 
-  /** The shared volume holding the wrapper and the step directory (docs/executor.md). */
-  public static final String VAR_RUN = "/var/run/argo4j";
-
-  /** The executor binary, in the executor image, for the init and wait containers. */
-  public static final String EXECUTOR_BINARY = "argo4j-exec";
-
-  /** The shell wrapper the init container places in the shared volume for main containers. */
-  public static final String WRAPPER = VAR_RUN + "/wrapper.sh";
-
-  /** The step directory the wrapper records into and the wait container reads. */
-  public static final String STEP_DIR = VAR_RUN + "/step";
-
-  /** Where the downward API mounts the pod's annotations. */
-  public static final String POD_METADATA = "/argo/podmetadata";
+  // Paths and names shared with argo4j-exec, which runs in these pods: see PodLayout.
+  private static final String VAR_RUN = PodLayout.VAR_RUN;
+  private static final String EXECUTOR_BINARY = PodLayout.EXECUTOR_BINARY;
+  private static final String POD_METADATA = PodLayout.POD_METADATA;
 
   private final String executorImage;
   private final String finalizer;
@@ -98,8 +90,9 @@ public final class PodFactory {
             .withEnv(withContainerName(executorEnv, "wait"))
             .withVolumeMounts(podMetadataMount(), varRunMount())
             .build());
+    List<VolumeMount> inputMounts = inputArtifactMounts(t);
     for (Container main : mains) {
-      containers.add(wrapped(main, executorEnv));
+      containers.add(wrapped(main, executorEnv, inputMounts));
     }
     for (UserContainer sidecar : orEmpty(t.sidecars())) {
       containers.add(sidecar.toContainer());
@@ -197,6 +190,10 @@ public final class PodFactory {
     if (t.script() != null) {
       Container c = fromModel(t.script(), "source");
       c.setName("main");
+      // the init container places the source there; Argo runs `command args... <source file>`
+      List<String> args = new ArrayList<>(orEmpty(c.getArgs()));
+      args.add(PodLayout.script(VAR_RUN));
+      c.setArgs(args);
       return List.of(c);
     }
     if (t.containerSet() != null) {
@@ -239,23 +236,11 @@ public final class PodFactory {
   }
 
   /** The main container, started through the wrapper so that its end and outputs are recorded. */
-  private Container wrapped(Container main, List<EnvVar> executorEnv) {
-    List<String> command = new ArrayList<>();
+  private Container wrapped(
+      Container main, List<EnvVar> executorEnv, List<VolumeMount> inputMounts) {
     boolean hasCommand = main.getCommand() != null && !main.getCommand().isEmpty();
-    if (hasCommand) {
-      // wrapper.sh <step dir> <sandbox 0> <watch 0> <workdir> <network> -- command...
-      command.addAll(
-          List.of(
-              "/bin/sh",
-              WRAPPER,
-              STEP_DIR,
-              "0",
-              "0",
-              main.getWorkingDir() == null ? "." : main.getWorkingDir(),
-              "none",
-              "--"));
-      command.addAll(main.getCommand());
-    }
+    List<String> command =
+        hasCommand ? PodLayout.mainCommand(VAR_RUN, main.getWorkingDir(), main.getCommand()) : null;
     List<EnvVar> env = new ArrayList<>();
     if (main.getEnv() != null) {
       env.addAll(main.getEnv());
@@ -267,11 +252,31 @@ public final class PodFactory {
     }
     mounts.add(varRunMount());
     mounts.add(podMetadataMount());
+    mounts.addAll(inputMounts);
     return new ContainerBuilder(main)
         .withCommand(hasCommand ? command : null)
         .withEnv(env)
         .withVolumeMounts(mounts)
         .build();
+  }
+
+  /** Raw input artifacts: files init placed in the shared volume, mounted at their paths. */
+  private static List<VolumeMount> inputArtifactMounts(Template t) {
+    List<VolumeMount> out = new ArrayList<>();
+    if (t.inputs() == null) {
+      return out;
+    }
+    for (Artifact a : orEmpty(t.inputs().artifacts())) {
+      if (a.raw() != null && a.path() != null && !a.path().isBlank()) {
+        out.add(
+            new VolumeMountBuilder()
+                .withName("var-run-argo4j")
+                .withMountPath(a.path())
+                .withSubPath(PodLayout.inputArtifactSubPath(a.path()))
+                .build());
+      }
+    }
+    return out;
   }
 
   private List<EnvVar> executorEnv(Workflow wf, StartPod start) {
@@ -285,6 +290,8 @@ public final class PodFactory {
             .endFieldRef()
             .endValueFrom()
             .build());
+    env.add(fieldRef(PodLayout.ENV_POD_UID, "metadata.uid"));
+    env.add(fieldRef(PodLayout.ENV_POD_NAMESPACE, "metadata.namespace"));
     env.add(new EnvVar("ARGO_WORKFLOW_NAME", wf.metadata().getName(), null));
     env.add(new EnvVar("ARGO_WORKFLOW_UID", wf.metadata().getUid(), null));
     env.add(new EnvVar("ARGO_NODE_ID", start.nodeId(), null));
@@ -295,6 +302,17 @@ public final class PodFactory {
       env.add(new EnvVar("ARGO_DEADLINE", start.deadline().toString(), null));
     }
     return env;
+  }
+
+  private static EnvVar fieldRef(String name, String fieldPath) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withFieldPath(fieldPath)
+        .endFieldRef()
+        .endValueFrom()
+        .build();
   }
 
   private static List<EnvVar> withContainerName(List<EnvVar> env, String name) {
