@@ -14,6 +14,7 @@ import io.argo4j.testkit.kube.StepPodRunner;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -42,7 +44,11 @@ final class ClusterSide implements AutoCloseable {
   /** Held so that JUL does not forget the level (it keeps loggers weakly). */
   private static final Logger QUIET = Logger.getLogger("io.fabric8.mockwebserver");
 
+  private static final Duration POLL = Duration.ofMillis(250);
+
   private static final ResourceDefinitionContext WORKFLOWS = crd("Workflow", "workflows", true);
+  private static final ResourceDefinitionContext TASK_RESULTS =
+      crd("WorkflowTaskResult", "workflowtaskresults", true);
   private static final ResourceDefinitionContext WORKFLOW_TEMPLATES =
       crd("WorkflowTemplate", "workflowtemplates", true);
   private static final ResourceDefinitionContext CLUSTER_WORKFLOW_TEMPLATES =
@@ -149,27 +155,95 @@ final class ClusterSide implements AutoCloseable {
             .unmarshal(ManifestWriter.create().toJson(workflow), GenericKubernetesResource.class);
     r.getMetadata().setNamespace(NAMESPACE);
     String name = r.getMetadata().getName();
-    client.genericKubernetesResources(WORKFLOWS).inNamespace(NAMESPACE).resource(r).create();
     long deadline = System.nanoTime() + timeout.toNanos();
-    Workflow current = read(name);
+    create(r, deadline);
+    Workflow current = null;
     while (!completed(current) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      current = read(name);
+      Thread.sleep(POLL.toMillis());
+      current = read(name).orElse(current);
     }
     return current;
   }
 
-  private Workflow read(String name) throws IOException {
-    GenericKubernetesResource r =
-        client.genericKubernetesResources(WORKFLOWS).inNamespace(NAMESPACE).withName(name).get();
+  /**
+   * Creates the workflow; a call that timed out (the mock server is slow on a loaded machine) is
+   * tried again, and finding it created by the earlier try is fine.
+   */
+  private void create(GenericKubernetesResource r, long deadline) throws InterruptedException {
+    while (true) {
+      try {
+        client.genericKubernetesResources(WORKFLOWS).inNamespace(NAMESPACE).resource(r).create();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 409) {
+          return;
+        }
+        if (System.nanoTime() >= deadline) {
+          throw e;
+        }
+        Thread.sleep(POLL.toMillis());
+      }
+    }
+  }
+
+  /** The workflow as stored, or empty when the read failed (tried again on the next poll). */
+  private Optional<Workflow> read(String name) throws IOException {
+    GenericKubernetesResource r;
+    try {
+      r = client.genericKubernetesResources(WORKFLOWS).inNamespace(NAMESPACE).withName(name).get();
+    } catch (KubernetesClientException e) {
+      return Optional.empty();
+    }
     return r == null
-        ? null
-        : json.readValue(client.getKubernetesSerialization().asJson(r), Workflow.class);
+        ? Optional.empty()
+        : Optional.of(
+            json.readValue(client.getKubernetesSerialization().asJson(r), Workflow.class));
   }
 
   static boolean completed(Workflow wf) {
     Map<String, String> labels = wf == null ? null : wf.metadata().getLabels();
     return labels != null && "true".equals(labels.get("workflows.argoproj.io/completed"));
+  }
+
+  /**
+   * The workflow's pods (phase, main's exit code) and task results (completed label, outputs) as
+   * the API server holds them now, for reports on runs that went wrong.
+   */
+  String describe(String workflowName) {
+    StringBuilder b = new StringBuilder();
+    try {
+      client
+          .pods()
+          .inNamespace(NAMESPACE)
+          .withLabel("workflows.argoproj.io/workflow", workflowName)
+          .list()
+          .getItems()
+          .forEach(p ->
+              b.append("    pod ")
+                  .append(p.getMetadata().getName())
+                  .append(" ")
+                  .append(p.getStatus() == null ? null : p.getStatus().getPhase())
+                  .append(" labels=")
+                  .append(p.getMetadata().getLabels())
+                  .append("\n"));
+      client
+          .genericKubernetesResources(TASK_RESULTS)
+          .inNamespace(NAMESPACE)
+          .withLabel("workflows.argoproj.io/workflow", workflowName)
+          .list()
+          .getItems()
+          .forEach(r ->
+              b.append("    task result ")
+                  .append(r.getMetadata().getName())
+                  .append(" labels=")
+                  .append(r.getMetadata().getLabels())
+                  .append(" outputs=")
+                  .append(r.getAdditionalProperties().get("outputs"))
+                  .append("\n"));
+    } catch (KubernetesClientException e) {
+      b.append("    (cannot list: ").append(e.getMessage()).append(")\n");
+    }
+    return b.toString();
   }
 
   /** Errors the kubelet simulator met (they should stay empty). */

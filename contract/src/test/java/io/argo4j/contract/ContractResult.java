@@ -5,16 +5,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One example's two runs, compared. */
+/** One example's two runs, compared; {@code error} says why they could not be run, if so. */
 record ContractResult(
     ContractExample example,
+    String error,
+    String clusterState,
     Workflow local,
     Workflow cluster,
     boolean clusterCompleted,
     Duration localTook,
     Duration clusterTook) {
 
+  /** An example whose runs could not even be made. */
+  static ContractResult failed(ContractExample example, String error) {
+    return new ContractResult(example, error, "", null, null, false, Duration.ZERO, Duration.ZERO);
+  }
+
   List<String> differences() {
+    if (error != null || local == null || cluster == null) {
+      return List.of("no comparison: " + (error != null ? error : "a run returned nothing"));
+    }
     return NormalizedView.of(local).differences(NormalizedView.of(cluster));
   }
 
@@ -29,6 +39,9 @@ record ContractResult(
 
   private List<String> problems() {
     List<String> out = new ArrayList<>();
+    if (error != null) {
+      return out;
+    }
     if (!example.expected().equals(phase(local))) {
       out.add("local run ended " + phase(local) + ", expected " + example.expected());
     }
@@ -64,6 +77,9 @@ record ContractResult(
     StringBuilder b = new StringBuilder("\n" + example.file() + ":\n");
     problems().forEach(p -> b.append("  ").append(p).append('\n'));
     differences().forEach(d -> b.append("  ").append(d).append('\n'));
+    if (!clusterState.isEmpty()) {
+      b.append("  on the API server now:\n").append(clusterState);
+    }
     return b.toString();
   }
 }

@@ -44,6 +44,10 @@ record NormalizedView(List<String> lines) {
 
   static NormalizedView of(Workflow wf) {
     List<String> lines = new ArrayList<>();
+    if (wf == null) {
+      lines.add("workflow: none");
+      return new NormalizedView(lines);
+    }
     WorkflowStatus status = wf.status();
     if (status == null) {
       lines.add("workflow: no status");

@@ -124,8 +124,14 @@ class RuntimeContractTest {
         });
     Timed onLocal = Timed.of(() -> local.run(id, workflow, loaded.templates(), TIMEOUT));
     Timed clusterRun = onCluster.get();
+    boolean same =
+        NormalizedView.of(onLocal.workflow())
+            .differences(NormalizedView.of(clusterRun.workflow()))
+            .isEmpty();
     return new ContractResult(
         example,
+        null,
+        same ? "" : cluster.describe(workflow.metadata().getName()),
         onLocal.workflow(),
         clusterRun.workflow(),
         ClusterSide.completed(clusterRun.workflow()),

@@ -86,6 +86,11 @@ class StepPodRunnerTest {
 
   /** A pod as the controller lays it out: main runs the command behind the wrapper. */
   private static Pod create(String name, Template t, List<String> userCommand) throws Exception {
+    return create(name, t, userCommand, true);
+  }
+
+  private static Pod create(String name, Template t, List<String> userCommand, boolean finalizer)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("/bin/sh", "/var/run/argo4j/wrapper.sh"));
     command.addAll(List.of("/var/run/argo4j/step", "0", "0", ".", "none", "--"));
     command.addAll(userCommand);
@@ -108,7 +113,7 @@ class StepPodRunnerTest {
                     name + "-id",
                     "workflows.argoproj.io/node-name",
                     "wf." + name))
-            .withFinalizers("workflows.argoproj.io/status")
+            .withFinalizers(finalizer ? List.of("workflows.argoproj.io/status") : List.of())
             .endMetadata()
             .withNewSpec()
             .addNewContainer()
@@ -251,7 +256,33 @@ class StepPodRunnerTest {
         .until(() -> ProcessHandle.current().descendants().noneMatch(StepPodRunnerTest::sleeps));
   }
 
+  @Test
+  void aPodDeletedWithoutFinalizerTakesItsStepWithIt() throws Exception {
+    Template t =
+        template(
+            """
+            - name: t
+              container: {image: alpine, command: [sh, -c], args: ["sleep 601"]}
+            """);
+    create("gone", t, List.of("sh", "-c"), false);
+    await().atMost(WAIT).until(() -> "Running".equals(phase("gone")));
+    await()
+        .atMost(WAIT)
+        .until(() -> ProcessHandle.current().descendants().anyMatch(p -> runs(p, "sleep 601")));
+
+    kubelet.deletePod("gone");
+
+    await().atMost(WAIT).until(() -> get("gone") == null);
+    await()
+        .atMost(WAIT)
+        .until(() -> ProcessHandle.current().descendants().noneMatch(p -> runs(p, "sleep 601")));
+  }
+
   private static boolean sleeps(ProcessHandle p) {
-    return p.info().commandLine().map(c -> c.contains("sleep 600")).orElse(false);
+    return runs(p, "sleep 600");
+  }
+
+  private static boolean runs(ProcessHandle p, String command) {
+    return p.info().commandLine().map(c -> c.contains(command)).orElse(false);
   }
 }
