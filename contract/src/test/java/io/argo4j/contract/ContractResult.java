@@ -14,11 +14,27 @@ record ContractResult(
     Workflow cluster,
     boolean clusterCompleted,
     Duration localTook,
-    Duration clusterTook) {
+    Duration clusterTook,
+    boolean retried) {
 
   /** An example whose runs could not even be made. */
   static ContractResult failed(ContractExample example, String error) {
-    return new ContractResult(example, error, "", null, null, false, Duration.ZERO, Duration.ZERO);
+    return new ContractResult(
+        example, error, "", null, null, false, Duration.ZERO, Duration.ZERO, false);
+  }
+
+  /** This result is of a second attempt. */
+  ContractResult afterRetry() {
+    return new ContractResult(
+        example,
+        error,
+        clusterState,
+        local,
+        cluster,
+        clusterCompleted,
+        localTook,
+        clusterTook,
+        true);
   }
 
   List<String> differences() {
@@ -68,9 +84,10 @@ record ContractResult(
         phase(cluster),
         localTook.toMillis() / 1000.0,
         clusterTook.toMillis() / 1000.0,
-        passed()
-            ? "identical"
-            : identical() ? "PHASE" : "DIFFERENT (" + differences().size() + ")");
+        (passed()
+                ? "identical"
+                : identical() ? "PHASE" : "DIFFERENT (" + differences().size() + ")")
+            + (retried ? " (second attempt)" : ""));
   }
 
   String report() {
