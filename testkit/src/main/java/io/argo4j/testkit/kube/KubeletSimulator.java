@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * workflows.argoproj.io/execution}) ends the main container with SIGTERM's exit code.
  *
  * <p>Every state change happens on one thread, in event order. Behaviour per pod comes from the
- * first {@link #onNode rule} whose pattern is found in the pod's node name, else {@link
- * #defaultScript}.
+ * first {@link #onNode rule} whose pattern is found in the pod's node name, else from the {@link
+ * #runWith program} if one is set (main then runs for real), else {@link #defaultScript}.
  */
 public final class KubeletSimulator implements AutoCloseable {
 
@@ -70,6 +70,7 @@ public final class KubeletSimulator implements AutoCloseable {
   private final List<String> deletedPods = new CopyOnWriteArrayList<>();
   private volatile PodScript defaultScript = PodScript.succeed();
   private volatile PodRunner runner;
+  private volatile PodProgram program;
   private SharedIndexInformer<Pod> informer;
 
   /**
@@ -105,6 +106,10 @@ public final class KubeletSimulator implements AutoCloseable {
     final String uid;
     final PodScript script;
     final List<String> mains;
+    final Pod pod;
+    PodProgram program;
+    PodProgram.Run run;
+    PodOutcome outcome;
     Stage stage = Stage.NEW;
     boolean signalled;
     boolean deleting;
@@ -113,6 +118,7 @@ public final class KubeletSimulator implements AutoCloseable {
     final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
     SimPod(Pod pod, PodScript script) {
+      this.pod = pod;
       this.name = pod.getMetadata().getName();
       Map<String, String> a = pod.getMetadata().getAnnotations();
       this.nodeId = a == null ? name : a.getOrDefault(ANNOTATION_NODE_ID, name);
@@ -179,6 +185,16 @@ public final class KubeletSimulator implements AutoCloseable {
   /** Runs every pod's containers with {@code runner} from now on (see {@link PodRunner}). */
   public KubeletSimulator runPodsWith(PodRunner runner) {
     this.runner = runner;
+    return this;
+  }
+
+  /**
+   * Pods no {@link #onNode rule} matches run {@code program} (their main container for real, in
+   * this JVM's executor) instead of playing {@link #defaultScript}. Unlike {@link #runPodsWith},
+   * the simulator still plays the wait container and writes the task result itself.
+   */
+  public KubeletSimulator runWith(PodProgram program) {
+    this.program = program;
     return this;
   }
 
@@ -307,6 +323,7 @@ public final class KubeletSimulator implements AutoCloseable {
         return;
       }
       sim = new SimPod(pod, scriptFor(pod));
+      sim.program = matchesRule(pod) ? null : program;
       pods.put(name, sim);
       SimPod s = sim;
       later(sim, step, () -> schedule(s));
@@ -341,6 +358,12 @@ public final class KubeletSimulator implements AutoCloseable {
     }
   }
 
+  private boolean matchesRule(Pod pod) {
+    Map<String, String> a = pod.getMetadata().getAnnotations();
+    String nodeName = a == null ? "" : a.getOrDefault(ANNOTATION_NODE_NAME, "");
+    return rules.stream().anyMatch(r -> r.nodeName().matcher(nodeName).find());
+  }
+
   private PodScript scriptFor(Pod pod) {
     Map<String, String> a = pod.getMetadata().getAnnotations();
     String nodeName = a == null ? "" : a.getOrDefault(ANNOTATION_NODE_NAME, "");
@@ -358,6 +381,9 @@ public final class KubeletSimulator implements AutoCloseable {
     SimPod sim = pods.remove(name);
     if (sim != null) {
       stopTimers(sim);
+      if (sim.run != null && sim.outcome == null) {
+        sim.run.stop(); // the pod is gone: so is its container
+      }
     }
   }
 
@@ -423,13 +449,36 @@ public final class KubeletSimulator implements AutoCloseable {
       return;
     }
     writeTaskResult(sim, false, null);
-    if (!sim.script.has(Fault.RUN_FOREVER)) {
+    if (sim.program != null) {
+      runProgram(sim);
+    } else if (!sim.script.has(Fault.RUN_FOREVER)) {
       boolean oom = sim.script.has(Fault.OOM_KILL);
       later(
           sim,
           sim.script.runFor(),
           () -> terminate(sim, oom ? 137 : sim.script.exitCode(), oom ? "OOMKilled" : null));
     }
+  }
+
+  private void runProgram(SimPod sim) {
+    sim.run = sim.program.start(sim.pod);
+    sim.run
+        .outcome()
+        .whenComplete((outcome, error) ->
+            kubelet.execute(() ->
+                safely(
+                    sim.name,
+                    () -> {
+                      if (sim.stage != Stage.RUNNING) {
+                        return; // ended meanwhile (deleted or stopped)
+                      }
+                      sim.outcome =
+                          outcome != null
+                              ? outcome
+                              : PodOutcome.startError("the pod program failed: " + error);
+                      Integer code = sim.outcome.exitCode();
+                      terminate(sim, code == null ? 128 : code, null);
+                    })));
   }
 
   private void terminate(SimPod sim, int exitCode, String reason) {
@@ -439,22 +488,40 @@ public final class KubeletSimulator implements AutoCloseable {
     boolean started = sim.stage == Stage.RUNNING;
     sim.stage = Stage.TERMINATED;
     stopTimers(sim);
+    if (sim.run != null && sim.outcome == null) {
+      sim.run.stop();
+    }
+    PodOutcome outcome = sim.outcome;
     if (started && runner == null && !sim.script.has(Fault.EXECUTOR_NEVER_REPORTS)) {
       writeTaskResult(sim, true, exitCode);
     }
-    String mainReason = reason != null ? reason : exitCode == 0 ? "Completed" : "Error";
+    boolean failed = exitCode != 0 || (outcome != null && !outcome.succeeded());
+    String mainReason = reason != null ? reason : failed ? "Error" : "Completed";
     editPod(
         sim.name,
         p -> {
           PodStatus s = status(p);
-          s.setPhase(exitCode == 0 ? "Succeeded" : "Failed");
+          s.setPhase(failed ? "Failed" : "Succeeded");
+          if (outcome != null && outcome.exitCode() == null) {
+            s.setReason(PodOutcome.START_ERROR);
+          }
+          if (outcome != null && failed && outcome.message() != null) {
+            s.setMessage(outcome.message());
+          }
           List<ContainerStatus> cs = new ArrayList<>();
           cs.add(terminated("wait", 0, "Completed"));
           for (String main : sim.mains) {
-            cs.add(
-                started
-                    ? terminated(main, exitCode, mainReason)
-                    : terminated(main, exitCode, "ContainerStatusUnknown"));
+            if (outcome != null && outcome.exitCode() == null) {
+              cs.add(waiting(main, PodOutcome.START_ERROR, outcome.message()));
+            } else if (outcome != null && outcome.containerExitCodes().containsKey(main)) {
+              int code = outcome.containerExitCodes().get(main);
+              cs.add(terminated(main, code, code == 0 ? "Completed" : "Error"));
+            } else {
+              cs.add(
+                  started
+                      ? terminated(main, exitCode, mainReason)
+                      : terminated(main, exitCode, "ContainerStatusUnknown"));
+            }
           }
           s.setContainerStatuses(cs);
           return p;
@@ -464,7 +531,9 @@ public final class KubeletSimulator implements AutoCloseable {
   /** As Argo's wait container: outputs in a WorkflowTaskResult named after the node ID. */
   private void writeTaskResult(SimPod sim, boolean complete, Integer exitCode) {
     Map<String, Object> outputs = new LinkedHashMap<>();
-    if (complete) {
+    if (complete && sim.outcome != null) {
+      outputs.putAll(outputsOf(sim.outcome, exitCode));
+    } else if (complete) {
       if (!sim.script.parameters().isEmpty()) {
         List<Map<String, String>> params = new ArrayList<>();
         sim.script.parameters().forEach((k, v) -> params.add(Map.of("name", k, "value", v)));
@@ -517,6 +586,28 @@ public final class KubeletSimulator implements AutoCloseable {
             return old;
           });
     }
+  }
+
+  /** A program's outputs as the wait container reports them. */
+  private static Map<String, Object> outputsOf(PodOutcome outcome, Integer exitCode) {
+    Map<String, Object> outputs = new LinkedHashMap<>();
+    if (!outcome.parameters().isEmpty()) {
+      List<Map<String, String>> params = new ArrayList<>();
+      outcome.parameters().forEach((k, v) -> params.add(Map.of("name", k, "value", v)));
+      outputs.put("parameters", params);
+    }
+    if (!outcome.artifacts().isEmpty()) {
+      List<Map<String, String>> artifacts = new ArrayList<>();
+      outcome.artifacts().forEach((k, v) -> artifacts.add(Map.of("name", k, "path", v)));
+      outputs.put("artifacts", artifacts);
+    }
+    if (outcome.result() != null) {
+      outputs.put("result", outcome.result());
+    }
+    if (outcome.exitCode() != null) {
+      outputs.put("exitCode", Integer.toString(exitCode));
+    }
+    return outputs;
   }
 
   // ---------------------------------------------------------------- helpers

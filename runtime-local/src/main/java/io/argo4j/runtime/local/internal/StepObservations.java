@@ -5,6 +5,7 @@ import io.argo4j.engine.PodObservation;
 import io.argo4j.engine.PodPhase;
 import io.argo4j.engine.ReportedOutputs;
 import io.argo4j.executor.StepResult;
+import io.argo4j.executor.TemplateSteps;
 import io.argo4j.model.Artifact;
 import io.argo4j.model.Outputs;
 import io.argo4j.model.Parameter;
@@ -125,14 +126,14 @@ public final class StepObservations {
 
   /**
    * The containers' final states: {@code main}'s, or for a containerSet each container's that ran,
-   * from the exit codes {@link ContainerSetScript} recorded (one that never started has none; the
+   * from the exit codes the containerSet script recorded (one that never started has none; the
    * engine gives it the pod's outcome).
    */
   private static List<ContainerObservation> containers(StepResult result, Instant finishedAt) {
     List<ContainerObservation> set = new ArrayList<>();
     boolean isSet = false;
     for (Map.Entry<String, String> e : result.outputParameters().entrySet()) {
-      if (!e.getKey().startsWith(ContainerSetScript.STATUS_PREFIX)) {
+      if (!e.getKey().startsWith(TemplateSteps.CONTAINER_STATUS_PREFIX)) {
         continue;
       }
       isSet = true;
@@ -141,7 +142,7 @@ public final class StepObservations {
         int exit = Integer.parseInt(code);
         set.add(
             ContainerObservation.terminated(
-                e.getKey().substring(ContainerSetScript.STATUS_PREFIX.length()),
+                e.getKey().substring(TemplateSteps.CONTAINER_STATUS_PREFIX.length()),
                 exit,
                 exit == 0 ? "Completed" : "Error",
                 finishedAt));
@@ -159,7 +160,7 @@ public final class StepObservations {
   static Outputs outputs(StepResult result) {
     List<Parameter> parameters = new ArrayList<>();
     result.outputParameters().entrySet().stream()
-        .filter(e -> !e.getKey().startsWith(ContainerSetScript.STATUS_PREFIX))
+        .filter(e -> !e.getKey().startsWith(TemplateSteps.CONTAINER_STATUS_PREFIX))
         .forEach(
             e -> parameters.add(Parameter.builder().name(e.getKey()).value(e.getValue()).build()));
     List<Artifact> artifacts = new ArrayList<>();

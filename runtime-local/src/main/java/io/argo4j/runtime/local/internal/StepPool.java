@@ -9,6 +9,7 @@ import io.argo4j.executor.StepHandle;
 import io.argo4j.executor.StepResult;
 import io.argo4j.executor.StepSpec;
 import io.argo4j.executor.StepState;
+import io.argo4j.executor.TemplateSteps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -167,9 +168,18 @@ public final class StepPool {
       // set up by a runner that stopped before starting it: start it afresh
       moveAside(dir);
     }
-    StepSpecs.Translation translation =
-        StepSpecs.of(start, namespace, workflowName, executor.config().images());
-    if (translation instanceof StepSpecs.Unsupported unsupported) {
+    TemplateSteps.Translation translation =
+        TemplateSteps.of(
+            start.template(),
+            new TemplateSteps.StepTarget(
+                namespace,
+                workflowName,
+                start.nodeId(),
+                start.nodeName(),
+                start.podName(),
+                start.captureResult()),
+            executor.config().images());
+    if (translation instanceof TemplateSteps.Unsupported unsupported) {
       Instant now = clock.instant();
       step.observation =
           StepObservations.finished(
@@ -179,7 +189,7 @@ public final class StepPool {
       onChange.run();
       return;
     }
-    StepSpec spec = ((StepSpecs.Ready) translation).spec();
+    StepSpec spec = ((TemplateSteps.Ready) translation).spec();
     Thread.ofVirtual()
         .name("argo4j-start-" + step.podName)
         .start(() -> {

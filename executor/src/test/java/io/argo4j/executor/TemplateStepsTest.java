@@ -1,15 +1,13 @@
-package io.argo4j.runtime.local.internal;
+package io.argo4j.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.argo4j.engine.Action;
-import io.argo4j.executor.StepSpec;
 import io.argo4j.model.Template;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.io.ManifestReader;
 import org.junit.jupiter.api.Test;
 
-class StepSpecsTest {
+class TemplateStepsTest {
 
   private static Template template(String yaml) {
     String wf =
@@ -20,9 +18,9 @@ class StepSpecsTest {
     return w.spec().templates().get(0);
   }
 
-  private static StepSpecs.Translation translate(Template t, boolean captureResult) {
-    return StepSpecs.of(
-        new Action.StartPod("wf-1", "wf-t-1", "wf.t", t, false, captureResult, null), "ns", "wf");
+  private static TemplateSteps.Translation translate(Template t, boolean captureResult) {
+    return TemplateSteps.of(
+        t, new TemplateSteps.StepTarget("ns", "wf", "wf-1", "wf.t", "wf-t-1", captureResult));
   }
 
   @Test
@@ -40,7 +38,7 @@ class StepSpecsTest {
                 volumeMounts: [{name: scratch, mountPath: /scratch}]
             """);
 
-    StepSpec spec = ((StepSpecs.Ready) translate(t, true)).spec();
+    StepSpec spec = ((TemplateSteps.Ready) translate(t, true)).spec();
 
     assertThat(spec.image()).isEqualTo("alpine:3.20");
     assertThat(spec.command()).containsExactly("sh", "-c");
@@ -77,7 +75,7 @@ class StepSpecsTest {
                 source: print('hi')
             """);
 
-    StepSpec spec = ((StepSpecs.Ready) translate(t, false)).spec();
+    StepSpec spec = ((TemplateSteps.Ready) translate(t, false)).spec();
 
     assertThat(spec.scriptSource()).isEqualTo("print('hi')");
     assertThat(spec.command()).containsExactly("python3");
@@ -103,7 +101,7 @@ class StepSpecsTest {
 
     assertThat(translate(t, false))
         .isInstanceOfSatisfying(
-            StepSpecs.Unsupported.class,
+            TemplateSteps.Unsupported.class,
             u -> assertThat(u.message()).contains("'data'").contains("raw input artifacts only"));
   }
 
@@ -120,6 +118,6 @@ class StepSpecsTest {
 
     assertThat(translate(t, false))
         .isInstanceOfSatisfying(
-            StepSpecs.Unsupported.class, u -> assertThat(u.message()).contains("env S"));
+            TemplateSteps.Unsupported.class, u -> assertThat(u.message()).contains("env S"));
   }
 }

@@ -1,8 +1,6 @@
-package io.argo4j.runtime.local.internal;
+package io.argo4j.executor;
 
-import io.argo4j.engine.Action;
-import io.argo4j.executor.ImageMap;
-import io.argo4j.executor.StepSpec;
+import io.argo4j.executor.internal.ContainerSetScript;
 import io.argo4j.model.Artifact;
 import io.argo4j.model.ContainerNode;
 import io.argo4j.model.ContainerSetTemplate;
@@ -18,11 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the fully substituted template of a {@link Action.StartPod} into the {@link StepSpec} the
- * executor runs: the container or script, its environment and working directory, raw input
- * artifacts as files, and the output parameters and artifacts to collect.
+ * Turns a fully substituted template into the {@link StepSpec} the executor runs: the container or
+ * script, its environment and working directory, raw input artifacts as files, and the output
+ * parameters and artifacts to collect. The local runtime and the simulated cluster's pod runner
+ * both use it, so a template becomes the same step wherever it runs.
+ *
+ * <p>A {@code containerSet} becomes one step whose shell script runs its containers (see {@link
+ * ContainerSetScript}); each container's exit code comes back as an output parameter named {@link
+ * #CONTAINER_STATUS_PREFIX}{@code <container>}, which callers must not report as a template output.
  */
-public final class StepSpecs {
+public final class TemplateSteps {
+
+  /** Output parameters with this prefix carry a containerSet container's exit code. */
+  public static final String CONTAINER_STATUS_PREFIX = ContainerSetScript.STATUS_PREFIX;
 
   /** What a template becomes: a step to run, or why it cannot run on this machine. */
   public sealed interface Translation {}
@@ -30,23 +36,34 @@ public final class StepSpecs {
   /** A step to run. */
   public record Ready(StepSpec spec) implements Translation {}
 
-  /** A template the local runtime cannot run; the message says what and what would work. */
+  /** A template that cannot run as a local step; the message says what and what would work. */
   public record Unsupported(String message) implements Translation {}
 
-  private StepSpecs() {}
+  /**
+   * Which node of which workflow the step is, as recorded in its spec.
+   *
+   * @param captureResult whether stdout is kept as {@code outputs.result}
+   */
+  public record StepTarget(
+      String namespace,
+      String workflowName,
+      String nodeId,
+      String nodeName,
+      String podName,
+      boolean captureResult) {}
 
-  /** The step for {@code start} of a workflow, with argo4j's built-in image rules. */
-  public static Translation of(Action.StartPod start, String namespace, String workflowName) {
-    return of(start, namespace, workflowName, ImageMap.builtIn());
+  private TemplateSteps() {}
+
+  /** The step of {@code t} with argo4j's built-in image rules. */
+  public static Translation of(Template t, StepTarget target) {
+    return of(t, target, ImageMap.builtIn());
   }
 
   /**
-   * The step for {@code start} of a workflow; {@code images} resolves the images of a
-   * containerSet's containers, which run as processes of one step (see {@link ContainerSetScript}).
+   * The step of {@code t}; {@code images} resolves the images of a containerSet's containers, which
+   * run as processes of one step.
    */
-  public static Translation of(
-      Action.StartPod start, String namespace, String workflowName, ImageMap images) {
-    Template t = start.template();
+  public static Translation of(Template t, StepTarget target, ImageMap images) {
     String where = "template '" + t.name() + "'";
     StepSpec.Builder b;
     List<EnvVar> env;
@@ -96,11 +113,11 @@ public final class StepSpecs {
     if (b.build().image().isBlank()) {
       return new Unsupported(where + ": no image given (container.image or script.image)");
     }
-    b.workflow(namespace, workflowName)
-        .node(start.nodeId(), start.nodeName())
-        .podName(start.podName())
+    b.workflow(target.namespace(), target.workflowName())
+        .node(target.nodeId(), target.nodeName())
+        .podName(target.podName())
         .templateName(t.name() == null ? "" : t.name())
-        .captureResult(start.captureResult());
+        .captureResult(target.captureResult());
     for (EnvVar e : env) {
       if (e.getValueFrom() != null) {
         return new Unsupported(

@@ -1,4 +1,4 @@
-package io.argo4j.runtime.local.internal;
+package io.argo4j.executor.internal;
 
 import io.argo4j.executor.ImageMap;
 import io.argo4j.model.ContainerNode;
@@ -20,21 +20,21 @@ import java.util.Set;
  * main} writes to the step's stdout (Argo takes {@code outputs.result} from it); the others write
  * to stderr, so their output stays in the step's log. The script exits 0 when every container did.
  */
-final class ContainerSetScript {
+public final class ContainerSetScript {
 
   /** Output parameters with this prefix carry a container's exit code, not a template output. */
-  static final String STATUS_PREFIX = "argo4j.container.";
+  public static final String STATUS_PREFIX = "argo4j.container.";
 
   private static final String STATUS_DIR = "/tmp/argo4j-container-set";
 
   private ContainerSetScript() {}
 
-  static String statusPath(String container) {
+  public static String statusPath(String container) {
     return STATUS_DIR + "/" + container;
   }
 
   /** The container whose image the step records: {@code main} if there is one, else the first. */
-  static ContainerNode primary(ContainerSetTemplate set) {
+  public static ContainerNode primary(ContainerSetTemplate set) {
     return set.containers().stream()
         .filter(c -> "main".equals(c.name()))
         .findFirst()
@@ -46,7 +46,7 @@ final class ContainerSetScript {
    *
    * @throws IllegalArgumentException naming the container when one cannot run on this machine
    */
-  static String of(ContainerSetTemplate set, ImageMap images) {
+  public static String of(ContainerSetTemplate set, ImageMap images) {
     List<ContainerNode> containers = set.containers();
     Map<String, ContainerNode> byName = new LinkedHashMap<>();
     for (ContainerNode c : containers) {

@@ -1,4 +1,4 @@
-package io.argo4j.runtime.local.internal;
+package io.argo4j.executor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
