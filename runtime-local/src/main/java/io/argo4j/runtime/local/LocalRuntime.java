@@ -1,8 +1,8 @@
 package io.argo4j.runtime.local;
 
-import io.argo4j.engine.UserActionException;
 import io.argo4j.engine.NodeIds;
 import io.argo4j.engine.Submission;
+import io.argo4j.engine.UserActionException;
 import io.argo4j.executor.ExecutorConfigException;
 import io.argo4j.executor.StepDirectory;
 import io.argo4j.executor.StepExecutor;
@@ -28,11 +28,11 @@ import io.argo4j.store.WorkflowKind;
 import io.argo4j.store.WorkflowQuery;
 import io.argo4j.store.WorkflowRepository;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.LinkOption;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
