@@ -226,8 +226,26 @@ public final class Fabric8Cluster implements Cluster {
       if (e.getCode() == 409) {
         throw new ClusterException.Conflict("workflow " + ns + "/" + name + " changed", e);
       }
+      if (tooLarge(e)) {
+        throw new ClusterException.TooLarge(
+            "the API server refused workflow "
+                + ns
+                + "/"
+                + name
+                + " as too large: "
+                + e.getMessage(),
+            e);
+      }
       throw new ClusterException("update workflow " + ns + "/" + name + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean tooLarge(KubernetesClientException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    return e.getCode() == 413
+        || m.contains("request entity too large")
+        || m.contains("request is too large")
+        || m.contains("too long: must have at most");
   }
 
   @Override
