@@ -49,6 +49,7 @@ public final class WorkflowReconciler {
   private final Supplier<ControllerSettings> settings;
   private final Throttler throttler;
   private final StatusPacker packer;
+  private final RecentPodCreations creations;
 
   /** What this controller last wrote, until the watch catches up with it. */
   private final Map<WorkflowKey, Written> written = new ConcurrentHashMap<>();
@@ -92,6 +93,7 @@ public final class WorkflowReconciler {
     this.settings = settings;
     this.throttler = throttler;
     this.packer = new StatusPacker(config.maxWorkflowSize());
+    this.creations = new RecentPodCreations(config.engine().recentlyStartedPodDuration());
     this.cluster = cluster;
     this.engine = engine;
     this.config = config;
@@ -287,6 +289,7 @@ public final class WorkflowReconciler {
     Map<String, Pod> byName = new HashMap<>();
     for (Pod p : observedPods) {
       byName.put(p.getMetadata().getName(), p);
+      creations.observed(p.getMetadata().getNamespace(), p.getMetadata().getName());
     }
     String ns = wf.metadata().getNamespace();
     List<RuntimeException> failures = new ArrayList<>();
@@ -322,8 +325,12 @@ public final class WorkflowReconciler {
   private void apply(Workflow wf, String ns, Action action, Pod pod) {
     switch (action) {
       case Action.StartPod start -> {
-        if (pod == null && cluster.createPod(pods.build(wf, start))) {
-          metrics.podCreated();
+        Instant now = clock.instant();
+        if (pod == null && !creations.pending(ns, start.podName(), now)) {
+          if (cluster.createPod(pods.build(wf, start))) {
+            metrics.podCreated();
+          }
+          creations.created(ns, start.podName(), now);
         }
       }
       case Action.StopPod stop -> stop(ns, stop, pod);
