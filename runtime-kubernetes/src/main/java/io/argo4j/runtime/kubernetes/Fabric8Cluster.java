@@ -356,7 +356,7 @@ public final class Fabric8Cluster implements Cluster {
                     .pods()
                     .inNamespace(ns)
                     .resource(cached)
-                    .patch(PatchContext.of(PatchType.JSON), patch));
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
         return;
       } catch (KubernetesClientException e) {
         if (e.getCode() == 404) {
@@ -392,46 +392,37 @@ public final class Fabric8Cluster implements Cluster {
   }
 
   /**
-   * A JSON patch that removes {@code finalizer} and sets {@code labels}, computed from the cached
-   * pod and guarded by its resourceVersion (a stale cache gets 409, not a lost update); null when
-   * the cached pod needs no change.
+   * A JSON merge patch that removes {@code finalizer} and sets {@code labels}, computed from the
+   * cached pod and guarded by its resourceVersion (a stale cache gets 409, not a lost update); null
+   * when the cached pod needs no change. No finalizer left is written as null (field removed).
    */
   private String releasePatch(Pod pod, String finalizer, Map<String, String> labels) {
-    List<Map<String, Object>> ops = new ArrayList<>();
+    var json = client.getKubernetesSerialization();
+    StringBuilder meta = new StringBuilder();
     List<String> finalizers = pod.getMetadata().getFinalizers();
-    int at = finalizer == null || finalizers == null ? -1 : finalizers.indexOf(finalizer);
-    if (at >= 0) {
-      ops.add(Map.of("op", "remove", "path", "/metadata/finalizers/" + at));
+    if (finalizer != null && finalizers != null && finalizers.contains(finalizer)) {
+      List<String> rest = new ArrayList<>(finalizers);
+      rest.remove(finalizer);
+      meta.append(",\"finalizers\":").append(rest.isEmpty() ? "null" : json.asJson(rest));
     }
-    Map<String, String> current = pod.getMetadata().getLabels();
-    if (current == null) {
-      if (!labels.isEmpty()) {
-        ops.add(Map.of("op", "add", "path", "/metadata/labels", "value", labels));
+    Map<String, String> current =
+        pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+    Map<String, String> changed = new LinkedHashMap<>();
+    labels.forEach((k, v) -> {
+      if (!v.equals(current.get(k))) {
+        changed.put(k, v);
       }
-    } else {
-      labels.forEach((k, v) -> {
-        if (!v.equals(current.get(k))) {
-          ops.add(Map.of("op", "add", "path", "/metadata/labels/" + pointer(k), "value", v));
-        }
-      });
+    });
+    if (!changed.isEmpty()) {
+      meta.append(",\"labels\":").append(json.asJson(changed));
     }
-    if (ops.isEmpty()) {
+    if (meta.isEmpty()) {
       return null;
     }
-    ops.add(
-        0,
-        Map.of(
-            "op",
-            "replace",
-            "path",
-            "/metadata/resourceVersion",
-            "value",
-            pod.getMetadata().getResourceVersion()));
-    return client.getKubernetesSerialization().asJson(ops);
-  }
-
-  private static String pointer(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return "{\"metadata\":{\"resourceVersion\":"
+        + json.asJson(pod.getMetadata().getResourceVersion())
+        + meta
+        + "}}";
   }
 
   private void editPod(
