@@ -38,4 +38,16 @@ public class ClusterException extends RuntimeException {
       super(message);
     }
   }
+
+  /**
+   * The API server refused to store the object because of its size (HTTP 413, "request entity too
+   * large", or etcd's "request is too large"). Retrying the same write cannot help.
+   */
+  public static final class TooLarge extends ClusterException {
+    private static final long serialVersionUID = 1L;
+
+    public TooLarge(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 }

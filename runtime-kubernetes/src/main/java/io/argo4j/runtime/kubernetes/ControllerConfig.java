@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param maxConflictRetries how often a reconcile re-reads and retries after a 409 before backing
  *     off
  * @param cronSyncPeriod how often CronWorkflows are checked for due runs (Argo's CRON_SYNC_PERIOD)
+ * @param configMap the {@code workflow-controller-configmap} to read and watch, or null to read
+ *     none ({@link ControllerSettings#none()})
+ * @param maxWorkflowSize the largest workflow, in bytes of JSON, written as is; larger ones get
+ *     compressed nodes, and those still larger fail (Argo's MAX_WORKFLOW_SIZE, 1 MiB)
  */
 public record ControllerConfig(
     EngineConfig engine,
@@ -40,13 +44,27 @@ public record ControllerConfig(
     Duration maxFailureBackoff,
     Duration resyncPeriod,
     int maxConflictRetries,
-    Duration cronSyncPeriod) {
+    Duration cronSyncPeriod,
+    ConfigMapRef configMap,
+    long maxWorkflowSize) {
+
+  /** Where the controller's ConfigMap is. */
+  public record ConfigMapRef(String namespace, String name) {
+    public ConfigMapRef {
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(name, "name");
+    }
+  }
 
   public ControllerConfig {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(executorImage, "executorImage");
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be positive, was " + workers);
+    }
+    if (maxWorkflowSize < 1) {
+      throw new IllegalArgumentException(
+          "maxWorkflowSize must be positive, was " + maxWorkflowSize);
     }
     if (maxConflictRetries < 0) {
       throw new IllegalArgumentException("maxConflictRetries must not be negative");
@@ -83,7 +101,9 @@ public record ControllerConfig(
         Duration.ofMinutes(5),
         Duration.ofMinutes(20),
         5,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        null,
+        1024L * 1024);
   }
 
   public ControllerConfig withEngine(EngineConfig e) {
@@ -101,7 +121,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withCronSyncPeriod(Duration d) {
@@ -119,7 +141,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        d);
+        d,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withNamespace(String ns) {
@@ -137,7 +161,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withWorkers(int n) {
@@ -155,7 +181,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withApiCallTimeout(Duration d) {
@@ -173,7 +201,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withPodStatusFinalizer(String finalizer) {
@@ -191,7 +221,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withTerminationGracePeriod(Duration d) {
@@ -209,7 +241,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withDeletedPodFinalizerDelay(Duration d) {
@@ -227,7 +261,9 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
   }
 
   public ControllerConfig withPodGcDeleteDelay(Duration d) {
@@ -245,6 +281,48 @@ public record ControllerConfig(
         maxFailureBackoff,
         resyncPeriod,
         maxConflictRetries,
-        cronSyncPeriod);
+        cronSyncPeriod,
+        configMap,
+        maxWorkflowSize);
+  }
+
+  public ControllerConfig withConfigMap(ConfigMapRef ref) {
+    return new ControllerConfig(
+        engine,
+        namespace,
+        workers,
+        apiCallTimeout,
+        executorImage,
+        podStatusFinalizer,
+        terminationGracePeriod,
+        deletedPodFinalizerDelay,
+        podGcDeleteDelay,
+        failureBackoff,
+        maxFailureBackoff,
+        resyncPeriod,
+        maxConflictRetries,
+        cronSyncPeriod,
+        ref,
+        maxWorkflowSize);
+  }
+
+  public ControllerConfig withMaxWorkflowSize(long bytes) {
+    return new ControllerConfig(
+        engine,
+        namespace,
+        workers,
+        apiCallTimeout,
+        executorImage,
+        podStatusFinalizer,
+        terminationGracePeriod,
+        deletedPodFinalizerDelay,
+        podGcDeleteDelay,
+        failureBackoff,
+        maxFailureBackoff,
+        resyncPeriod,
+        maxConflictRetries,
+        cronSyncPeriod,
+        configMap,
+        bytes);
   }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * The controller process, as the Deployment in {@code manifests/} runs it. Settings come from
  * Argo's environment variables ({@code RECENTLY_STARTED_POD_DURATION}, {@code
  * LEADER_ELECTION_DISABLE}...) plus {@code ARGO_NAMESPACE} (managed namespace, empty for all),
- * {@code ARGO4J_EXECUTOR_IMAGE} and {@code ARGO4J_METRICS_PORT} (9090).
+ * {@code ARGO4J_EXECUTOR_IMAGE} and {@code ARGO4J_METRICS_PORT} (9090). The ConfigMap named by
+ * {@code ARGO_CONFIGMAP} (default {@code workflow-controller-configmap}, empty for none) in {@code
+ * POD_NAMESPACE} is read and watched.
  */
 public final class ControllerMain {
   private ControllerMain() {}
@@ -80,6 +82,16 @@ public final class ControllerMain {
             .withApiCallTimeout(duration(env, "MAX_OPERATION_TIME", "30s"))
             .withDeletedPodFinalizerDelay(duration(env, "RECENTLY_DELETED_POD_DURATION", "2m"))
             .withCronSyncPeriod(duration(env, "CRON_SYNC_PERIOD", "10s"));
+    String configMap = env.getOrDefault("ARGO_CONFIGMAP", "workflow-controller-configmap");
+    if (!configMap.isEmpty()) {
+      c =
+          c.withConfigMap(
+              new ControllerConfig.ConfigMapRef(
+                  env.getOrDefault("POD_NAMESPACE", "argo"), configMap));
+    }
+    if (env.containsKey("MAX_WORKFLOW_SIZE")) {
+      c = c.withMaxWorkflowSize(Long.parseLong(env.get("MAX_WORKFLOW_SIZE").strip()));
+    }
     if (env.containsKey("ARGO_WORKFLOW_WORKERS")) {
       c = c.withWorkers(Integer.parseInt(env.get("ARGO_WORKFLOW_WORKERS")));
     }

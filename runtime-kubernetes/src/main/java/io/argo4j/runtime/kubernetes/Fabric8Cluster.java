@@ -226,8 +226,26 @@ public final class Fabric8Cluster implements Cluster {
       if (e.getCode() == 409) {
         throw new ClusterException.Conflict("workflow " + ns + "/" + name + " changed", e);
       }
+      if (tooLarge(e)) {
+        throw new ClusterException.TooLarge(
+            "the API server refused workflow "
+                + ns
+                + "/"
+                + name
+                + " as too large: "
+                + e.getMessage(),
+            e);
+      }
       throw new ClusterException("update workflow " + ns + "/" + name + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean tooLarge(KubernetesClientException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    return e.getCode() == 413
+        || m.contains("request entity too large")
+        || m.contains("request is too large")
+        || m.contains("too long: must have at most");
   }
 
   @Override
@@ -316,6 +334,40 @@ public final class Fabric8Cluster implements Cluster {
 
   @Override
   public void releasePod(String ns, String podName, String finalizer, Map<String, String> labels) {
+    Pod cached = podInformer == null ? null : podInformer.getStore().getByKey(ns + "/" + podName);
+    if (cached == null && "true".equals(labels.get(LABEL_COMPLETED))) {
+      // the pod informer holds every pod not labelled completed: this one already is (by an
+      // earlier reconcile whose write the caller's cache had not shown yet)
+      return;
+    }
+    if (cached != null) {
+      // one patch built from the cached pod; only when the cache turns out stale does it cost a
+      // read and a second patch
+      String patch = releasePatch(cached, finalizer, labels);
+      if (patch == null) {
+        return;
+      }
+      try {
+        deadlines.run(
+            "release pod " + ns + "/" + podName,
+            () ->
+                // on the cached pod, not withName(): that would GET the pod before patching it
+                client
+                    .pods()
+                    .inNamespace(ns)
+                    .resource(cached)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return;
+        }
+        if (e.getCode() != 409) {
+          throw new ClusterException(
+              "release pod " + ns + "/" + podName + ": " + e.getMessage(), e);
+        }
+      }
+    }
     editPod(
         "release pod " + ns + "/" + podName,
         ns,
@@ -337,6 +389,40 @@ public final class Fabric8Cluster implements Cluster {
           }
           return pod;
         });
+  }
+
+  /**
+   * A JSON merge patch that removes {@code finalizer} and sets {@code labels}, computed from the
+   * cached pod and guarded by its resourceVersion (a stale cache gets 409, not a lost update); null
+   * when the cached pod needs no change. No finalizer left is written as null (field removed).
+   */
+  private String releasePatch(Pod pod, String finalizer, Map<String, String> labels) {
+    var json = client.getKubernetesSerialization();
+    StringBuilder meta = new StringBuilder();
+    List<String> finalizers = pod.getMetadata().getFinalizers();
+    if (finalizer != null && finalizers != null && finalizers.contains(finalizer)) {
+      List<String> rest = new ArrayList<>(finalizers);
+      rest.remove(finalizer);
+      meta.append(",\"finalizers\":").append(rest.isEmpty() ? "null" : json.asJson(rest));
+    }
+    Map<String, String> current =
+        pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+    Map<String, String> changed = new LinkedHashMap<>();
+    labels.forEach((k, v) -> {
+      if (!v.equals(current.get(k))) {
+        changed.put(k, v);
+      }
+    });
+    if (!changed.isEmpty()) {
+      meta.append(",\"labels\":").append(json.asJson(changed));
+    }
+    if (meta.isEmpty()) {
+      return null;
+    }
+    return "{\"metadata\":{\"resourceVersion\":"
+        + json.asJson(pod.getMetadata().getResourceVersion())
+        + meta
+        + "}}";
   }
 
   private void editPod(
@@ -371,6 +457,29 @@ public final class Fabric8Cluster implements Cluster {
 
   @Override
   public void deleteTaskResults(WorkflowKey key) {
+    boolean finalizers =
+        taskResultInformer != null
+            && taskResultInformer.getIndexer().byIndex(BY_WORKFLOW, key.toString()).stream()
+                .anyMatch(r ->
+                    r.getMetadata().getFinalizers() != null
+                        && !r.getMetadata().getFinalizers().isEmpty());
+    if (!finalizers) {
+      // none known to carry a finalizer: one delete-collection call instead of list + N deletes
+      try {
+        deadlines.run(
+            "delete task results of " + key,
+            () ->
+                genericIn(TASK_RESULTS, key.namespace())
+                    .withLabel(LABEL_WORKFLOW, key.name())
+                    .delete());
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return;
+        }
+        throw new ClusterException("delete task results of " + key + ": " + e.getMessage(), e);
+      }
+    }
     FilterWatchListDeletable<
             GenericKubernetesResource,
             GenericKubernetesResourceList,

@@ -1,7 +1,10 @@
 package io.argo4j.runtime.kubernetes;
 
 import io.argo4j.engine.WorkflowEngine;
+import io.argo4j.model.Workflow;
+import io.argo4j.runtime.kubernetes.internal.ArgoNames;
 import io.argo4j.runtime.kubernetes.internal.BoundedCluster;
+import io.argo4j.runtime.kubernetes.internal.ConfigMapWatcher;
 import io.argo4j.runtime.kubernetes.internal.ControllerLocks;
 import io.argo4j.runtime.kubernetes.internal.ControllerMetrics;
 import io.argo4j.runtime.kubernetes.internal.CronReconciler;
@@ -9,6 +12,7 @@ import io.argo4j.runtime.kubernetes.internal.ModelCodec;
 import io.argo4j.runtime.kubernetes.internal.PodFactory;
 import io.argo4j.runtime.kubernetes.internal.PodTask;
 import io.argo4j.runtime.kubernetes.internal.PodTaskRunner;
+import io.argo4j.runtime.kubernetes.internal.Throttler;
 import io.argo4j.runtime.kubernetes.internal.WorkQueue;
 import io.argo4j.runtime.kubernetes.internal.WorkflowReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The workflow controller: watches a {@link Cluster}, reconciles each changed workflow through the
@@ -48,14 +53,19 @@ public final class WorkflowController implements AutoCloseable {
   private final ScheduledExecutorService resync =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("argo4j-resync").daemon().factory());
+  private final Supplier<ControllerSettings> settings;
+  private final Throttler throttler;
+  private volatile ConfigMapWatcher configMap;
   private volatile boolean running;
 
   private WorkflowController(
       Cluster cluster,
       ControllerConfig config,
       InstantSource clock,
-      KubernetesSerialization serialization) {
+      KubernetesSerialization serialization,
+      Supplier<ControllerSettings> settings) {
     this.cluster = new BoundedCluster(cluster, config.apiCallTimeout());
+    this.settings = settings;
     this.config = config;
     this.clock = clock;
     this.workflows = new WorkQueue<>(clock, config.failureBackoff(), config.maxFailureBackoff());
@@ -66,7 +76,9 @@ public final class WorkflowController implements AutoCloseable {
             config.podStatusFinalizer(),
             config.terminationGracePeriod(),
             new ModelCodec(serialization),
-            serialization);
+            serialization,
+            settings);
+    this.throttler = new Throttler(settings, workflows::add);
     this.locks = new ControllerLocks(this.cluster, workflows::add);
     this.reconciler =
         new WorkflowReconciler(
@@ -77,19 +89,46 @@ public final class WorkflowController implements AutoCloseable {
             podTasks,
             clock,
             metrics,
+            settings,
+            throttler,
             locks);
-    this.podTaskRunner = new PodTaskRunner(this.cluster, config.podStatusFinalizer());
+    this.podTaskRunner = new PodTaskRunner(this.cluster, config.podStatusFinalizer(), settings);
     this.crons = new CronReconciler(this.cluster);
     metrics.queues(workflows::depth, podTasks::depth);
   }
 
-  /** A controller for the cluster {@code client} talks to, started. */
+  /**
+   * A controller for the cluster {@code client} talks to, started. When {@link
+   * ControllerConfig#configMap()} is set, the ConfigMap is read first (its {@code namespace} key
+   * applies when the config names no namespace) and then watched: changes apply without a restart.
+   */
   public static WorkflowController start(KubernetesClient client, ControllerConfig config) {
-    return start(
-        new Fabric8Cluster(client, config.namespace(), config.apiCallTimeout()),
-        config,
-        InstantSource.system(),
-        client.getKubernetesSerialization());
+    ConfigMapWatcher watcher = null;
+    Supplier<ControllerSettings> settings = ControllerSettings::none;
+    ControllerConfig effective = config;
+    if (config.configMap() != null) {
+      watcher =
+          new ConfigMapWatcher(client, config.configMap().namespace(), config.configMap().name());
+      watcher.start(config.apiCallTimeout());
+      settings = watcher::current;
+      String ns = watcher.current().namespace();
+      if (config.namespace() == null && ns != null) {
+        effective = config.withNamespace(ns);
+      }
+    }
+    var controller =
+        new WorkflowController(
+            new Fabric8Cluster(client, effective.namespace(), effective.apiCallTimeout()),
+            effective,
+            InstantSource.system(),
+            client.getKubernetesSerialization(),
+            settings);
+    if (watcher != null) {
+      controller.configMap = watcher;
+      watcher.onChange(s -> controller.throttler.settingsChanged());
+    }
+    controller.run();
+    return controller;
   }
 
   /**
@@ -101,14 +140,44 @@ public final class WorkflowController implements AutoCloseable {
       ControllerConfig config,
       InstantSource clock,
       KubernetesSerialization serialization) {
-    var controller = new WorkflowController(cluster, config, clock, serialization);
+    return start(cluster, config, clock, serialization, ControllerSettings::none);
+  }
+
+  /**
+   * A controller on any cluster implementation with the ConfigMap settings {@code settings} gives
+   * (read at every decision, so changes apply at once), started.
+   */
+  public static WorkflowController start(
+      Cluster cluster,
+      ControllerConfig config,
+      InstantSource clock,
+      KubernetesSerialization serialization,
+      Supplier<ControllerSettings> settings) {
+    var controller = new WorkflowController(cluster, config, clock, serialization, settings);
     controller.run();
     return controller;
+  }
+
+  /** The ConfigMap settings in force. */
+  public ControllerSettings settings() {
+    return settings.get();
+  }
+
+  /** Why the controller's ConfigMap was last rejected, if it was (the previous one applies). */
+  public Optional<String> settingsError() {
+    ConfigMapWatcher w = configMap;
+    return w == null ? Optional.empty() : Optional.ofNullable(w.lastError());
+  }
+
+  /** How many workflows hold a parallelism slot and how many wait for one. */
+  public String parallelism() {
+    return throttler.running() + " running, " + throttler.waiting() + " waiting";
   }
 
   private void run() {
     running = true;
     cluster.start(workflows::add);
+    throttler.init(managedWorkflows());
     locks.rebuild();
     cluster.cachedWorkflowKeys().forEach(workflows::add);
     for (int i = 0; i < config.workers(); i++) {
@@ -130,6 +199,27 @@ public final class WorkflowController implements AutoCloseable {
     long cronPeriod = Math.max(1, config.cronSyncPeriod().toMillis());
     resync.scheduleWithFixedDelay(
         this::syncCronWorkflows, cronPeriod, cronPeriod, TimeUnit.MILLISECONDS);
+  }
+
+  private List<Workflow> managedWorkflows() {
+    List<Workflow> out = new ArrayList<>();
+    ControllerSettings current = settings.get();
+    for (WorkflowKey key : cluster.cachedWorkflowKeys()) {
+      try {
+        cluster
+            .cachedWorkflow(key)
+            .filter(wf -> current.manages(wf.metadata().getLabels()))
+            .filter(wf -> !"true".equals(labelOf(wf, ArgoNames.LABEL_COMPLETED)))
+            .ifPresent(out::add);
+      } catch (ClusterException e) {
+        // an unreadable workflow is failed by its own reconcile
+      }
+    }
+    return out;
+  }
+
+  private static String labelOf(Workflow wf, String label) {
+    return wf.metadata().getLabels() == null ? null : wf.metadata().getLabels().get(label);
   }
 
   private void syncCronWorkflows() {
@@ -224,5 +314,9 @@ public final class WorkflowController implements AutoCloseable {
       }
     }
     cluster.close();
+    ConfigMapWatcher w = configMap;
+    if (w != null) {
+      w.close();
+    }
   }
 }

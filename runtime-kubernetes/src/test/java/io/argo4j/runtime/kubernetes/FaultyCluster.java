@@ -15,7 +15,8 @@ final class FaultyCluster {
   enum Kind {
     CONFLICT,
     ERROR,
-    HANG
+    HANG,
+    TOO_LARGE
   }
 
   private record Fault(Kind kind, AtomicInteger remaining) {}
@@ -56,6 +57,9 @@ final class FaultyCluster {
                           "injected 409 on " + method.getName(), null);
                   case ERROR -> throw new ClusterException("injected 500 on " + method.getName());
                   case HANG -> released.await(); // until interrupted by the deadline, or released
+                  case TOO_LARGE ->
+                      throw new ClusterException.TooLarge(
+                          "injected 413 request entity too large on " + method.getName(), null);
                 }
               }
               try {

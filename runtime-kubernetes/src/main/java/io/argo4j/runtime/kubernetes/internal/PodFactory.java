@@ -9,6 +9,7 @@ import io.argo4j.model.Template;
 import io.argo4j.model.UserContainer;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowSpec;
+import io.argo4j.runtime.kubernetes.ControllerSettings;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds the pod of a {@link StartPod} in Argo's layout: an {@code init} container that places the
@@ -47,6 +49,7 @@ public final class PodFactory {
   private final Duration terminationGracePeriod;
   private final ModelCodec codec;
   private final KubernetesSerialization kube;
+  private final Supplier<ControllerSettings> settings;
 
   public PodFactory(
       String executorImage,
@@ -54,14 +57,30 @@ public final class PodFactory {
       Duration terminationGracePeriod,
       ModelCodec codec,
       KubernetesSerialization kube) {
+    this(executorImage, finalizer, terminationGracePeriod, codec, kube, ControllerSettings::none);
+  }
+
+  /**
+   * @param settings the ConfigMap's settings in force: executor and main container templates, image
+   *     entrypoints, instance id
+   */
+  public PodFactory(
+      String executorImage,
+      String finalizer,
+      Duration terminationGracePeriod,
+      ModelCodec codec,
+      KubernetesSerialization kube,
+      Supplier<ControllerSettings> settings) {
     this.executorImage = executorImage;
     this.finalizer = finalizer;
     this.terminationGracePeriod = terminationGracePeriod;
     this.codec = codec;
     this.kube = kube;
+    this.settings = settings;
   }
 
   public Pod build(Workflow wf, StartPod start) {
+    ControllerSettings config = settings.get();
     Template t = start.template();
     WorkflowSpec spec = wf.spec();
     String wfName = wf.metadata().getName();
@@ -72,6 +91,9 @@ public final class PodFactory {
     addMetadata(t.metadata(), labels, annotations);
     labels.put(ArgoNames.LABEL_WORKFLOW, wfName);
     labels.put(ArgoNames.LABEL_COMPLETED, "false");
+    if (config.instanceId() != null) {
+      labels.put(ControllerSettings.LABEL_INSTANCE_ID, config.instanceId());
+    }
     if (start.onExitPod()) {
       labels.put(ArgoNames.LABEL_ON_EXIT, "true");
     }
@@ -79,34 +101,19 @@ public final class PodFactory {
     annotations.put(ArgoNames.ANNOTATION_NODE_NAME, start.nodeName());
 
     List<EnvVar> executorEnv = executorEnv(wf, start);
-    List<Container> mains = mainContainers(t);
+    List<Container> mains = mainContainers(t, config);
     List<Container> containers = new ArrayList<>();
-    containers.add(
-        new ContainerBuilder()
-            .withName("wait")
-            .withImage(executorImage)
-            .withCommand(EXECUTOR_BINARY)
-            .withArgs("wait")
-            .withEnv(withContainerName(executorEnv, "wait"))
-            .withVolumeMounts(podMetadataMount(), varRunMount())
-            .build());
+    containers.add(executorContainer("wait", executorEnv, config));
     List<VolumeMount> inputMounts = inputArtifactMounts(t);
     for (Container main : mains) {
-      containers.add(wrapped(main, executorEnv, inputMounts));
+      containers.add(
+          wrapped(withDefaults(main, config.mainContainer()), executorEnv, config, inputMounts));
     }
     for (UserContainer sidecar : orEmpty(t.sidecars())) {
       containers.add(sidecar.toContainer());
     }
     List<Container> initContainers = new ArrayList<>();
-    initContainers.add(
-        new ContainerBuilder()
-            .withName("init")
-            .withImage(executorImage)
-            .withCommand(EXECUTOR_BINARY)
-            .withArgs("init")
-            .withEnv(withContainerName(executorEnv, "init"))
-            .withVolumeMounts(podMetadataMount(), varRunMount())
-            .build());
+    initContainers.add(executorContainer("init", executorEnv, config));
     for (UserContainer c : orEmpty(t.initContainers())) {
       initContainers.add(c.toContainer());
     }
@@ -181,7 +188,74 @@ public final class PodFactory {
         .build();
   }
 
-  private List<Container> mainContainers(Template t) {
+  /** The init or wait container, from the ConfigMap's {@code executor} template if any. */
+  private Container executorContainer(
+      String name, List<EnvVar> executorEnv, ControllerSettings config) {
+    Container template = config.executor();
+    List<EnvVar> env = new ArrayList<>();
+    if (template != null && template.getEnv() != null) {
+      env.addAll(template.getEnv());
+    }
+    env.addAll(withContainerName(executorEnv, name));
+    ContainerBuilder b =
+        new ContainerBuilder()
+            .withName(name)
+            .withImage(executorImage(config))
+            .withCommand(EXECUTOR_BINARY)
+            .withArgs(name)
+            .withEnv(env)
+            .withVolumeMounts(podMetadataMount(), varRunMount());
+    if (template != null) {
+      b.withImagePullPolicy(template.getImagePullPolicy())
+          .withResources(template.getResources())
+          .withSecurityContext(template.getSecurityContext());
+    }
+    return b.build();
+  }
+
+  private String executorImage(ControllerSettings config) {
+    Container template = config.executor();
+    return template != null && template.getImage() != null && !template.getImage().isEmpty()
+        ? template.getImage()
+        : executorImage;
+  }
+
+  /** The ConfigMap's {@code mainContainer} under the user's container: the user's values win. */
+  private Container withDefaults(Container main, Container defaults) {
+    if (defaults == null) {
+      return main;
+    }
+    Container c = kube.clone(main);
+    if (c.getImagePullPolicy() == null) {
+      c.setImagePullPolicy(defaults.getImagePullPolicy());
+    }
+    if (c.getResources() == null
+        || (isEmpty(c.getResources().getLimits()) && isEmpty(c.getResources().getRequests()))) {
+      c.setResources(defaults.getResources());
+    }
+    if (c.getSecurityContext() == null) {
+      c.setSecurityContext(defaults.getSecurityContext());
+    }
+    if (defaults.getEnv() != null && !defaults.getEnv().isEmpty()) {
+      List<EnvVar> env = new ArrayList<>();
+      java.util.Set<String> own = new java.util.HashSet<>();
+      if (c.getEnv() != null) {
+        c.getEnv().forEach(e -> own.add(e.getName()));
+      }
+      defaults.getEnv().stream().filter(e -> !own.contains(e.getName())).forEach(env::add);
+      if (c.getEnv() != null) {
+        env.addAll(c.getEnv());
+      }
+      c.setEnv(env);
+    }
+    return c;
+  }
+
+  private static boolean isEmpty(Map<?, ?> m) {
+    return m == null || m.isEmpty();
+  }
+
+  private List<Container> mainContainers(Template t, ControllerSettings config) {
     if (t.container() != null) {
       Container c = copy(t.container());
       c.setName("main");
@@ -216,7 +290,7 @@ public final class PodFactory {
       return List.of(
           new ContainerBuilder()
               .withName("main")
-              .withImage(executorImage)
+              .withImage(executorImage(config))
               .withCommand(EXECUTOR_BINARY)
               .withArgs(t.resource() != null ? "resource" : "data")
               .build());
@@ -237,10 +311,28 @@ public final class PodFactory {
 
   /** The main container, started through the wrapper so that its end and outputs are recorded. */
   private Container wrapped(
-      Container main, List<EnvVar> executorEnv, List<VolumeMount> inputMounts) {
-    boolean hasCommand = main.getCommand() != null && !main.getCommand().isEmpty();
+      Container main,
+      List<EnvVar> executorEnv,
+      ControllerSettings config,
+      List<VolumeMount> inputMounts) {
+    List<String> args = main.getArgs();
+    List<String> userCommand = main.getCommand();
+    ControllerSettings.ImageCommand image = config.images().get(main.getImage());
+    if ((userCommand == null || userCommand.isEmpty()) && image != null) {
+      // the image's ENTRYPOINT runs with the container's args, or else with the image's CMD
+      List<String> resolved = new ArrayList<>(image.entrypoint());
+      List<String> rest = args != null && !args.isEmpty() ? args : image.cmd();
+      if (resolved.isEmpty()) {
+        resolved.addAll(rest);
+        args = null;
+      } else {
+        args = rest.isEmpty() ? null : rest;
+      }
+      userCommand = resolved.isEmpty() ? null : resolved;
+    }
+    boolean hasCommand = userCommand != null && !userCommand.isEmpty();
     List<String> command =
-        hasCommand ? PodLayout.mainCommand(VAR_RUN, main.getWorkingDir(), main.getCommand()) : null;
+        hasCommand ? PodLayout.mainCommand(VAR_RUN, main.getWorkingDir(), userCommand) : null;
     List<EnvVar> env = new ArrayList<>();
     if (main.getEnv() != null) {
       env.addAll(main.getEnv());
@@ -255,6 +347,7 @@ public final class PodFactory {
     mounts.addAll(inputMounts);
     return new ContainerBuilder(main)
         .withCommand(hasCommand ? command : null)
+        .withArgs(args)
         .withEnv(env)
         .withVolumeMounts(mounts)
         .build();

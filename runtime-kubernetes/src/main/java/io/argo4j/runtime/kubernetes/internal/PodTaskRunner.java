@@ -1,19 +1,28 @@
 package io.argo4j.runtime.kubernetes.internal;
 
 import io.argo4j.runtime.kubernetes.Cluster;
+import io.argo4j.runtime.kubernetes.ControllerSettings;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Carries out {@link PodTask}s. Every step is one bounded API call; none waits for the pod. */
 public final class PodTaskRunner {
   private final Cluster cluster;
   private final String finalizer;
+  private final Supplier<ControllerSettings> settings;
 
   public PodTaskRunner(Cluster cluster, String finalizer) {
+    this(cluster, finalizer, ControllerSettings::none);
+  }
+
+  /** {@code settings} gives podGC's grace period ({@code podGCGracePeriodSeconds}). */
+  public PodTaskRunner(Cluster cluster, String finalizer, Supplier<ControllerSettings> settings) {
     this.cluster = cluster;
     this.finalizer = finalizer;
+    this.settings = settings;
   }
 
   public void run(PodTask task) {
@@ -27,7 +36,8 @@ public final class PodTaskRunner {
       }
       case PodTask.Delete d -> {
         release(d.namespace(), d.podName());
-        cluster.deletePod(d.namespace(), d.podName(), Duration.ZERO);
+        Duration grace = settings.get().podGcGracePeriod();
+        cluster.deletePod(d.namespace(), d.podName(), grace == null ? Duration.ZERO : grace);
       }
       case PodTask.ReleaseDeleted r -> release(r.namespace(), r.podName());
     }

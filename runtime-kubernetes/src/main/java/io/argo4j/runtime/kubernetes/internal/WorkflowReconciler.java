@@ -5,25 +5,31 @@ import io.argo4j.engine.Observations;
 import io.argo4j.engine.Plan;
 import io.argo4j.engine.WorkflowEngine;
 import io.argo4j.model.ArgoDuration;
+import io.argo4j.model.CompressedNodes;
 import io.argo4j.model.NodeStatus;
 import io.argo4j.model.TTLStrategy;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowPhase;
+import io.argo4j.model.WorkflowStatus;
 import io.argo4j.runtime.kubernetes.Cluster;
 import io.argo4j.runtime.kubernetes.ClusterException;
 import io.argo4j.runtime.kubernetes.ControllerConfig;
+import io.argo4j.runtime.kubernetes.ControllerSettings;
 import io.argo4j.runtime.kubernetes.WorkflowKey;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One reconcile of one workflow: observe, ask the engine, persist the new status (re-reading and
@@ -41,6 +47,10 @@ public final class WorkflowReconciler {
   private final InstantSource clock;
   private final ControllerMetrics metrics;
   private final ControllerLocks locks;
+  private final Supplier<ControllerSettings> settings;
+  private final Throttler throttler;
+  private final StatusPacker packer;
+  private final RecentPodCreations creations;
 
   /** What this controller last wrote, until the watch catches up with it. */
   private final Map<WorkflowKey, Written> written = new ConcurrentHashMap<>();
@@ -55,7 +65,13 @@ public final class WorkflowReconciler {
       WorkQueue<PodTask> podTasks,
       InstantSource clock,
       ControllerMetrics metrics,
+      Supplier<ControllerSettings> settings,
+      Throttler throttler,
       ControllerLocks locks) {
+    this.settings = settings;
+    this.throttler = throttler;
+    this.packer = new StatusPacker(config.maxWorkflowSize());
+    this.creations = new RecentPodCreations(config.engine().recentlyStartedPodDuration());
     this.cluster = cluster;
     this.engine = engine;
     this.config = config;
@@ -83,20 +99,43 @@ public final class WorkflowReconciler {
     }
     if (cached.isEmpty()) {
       written.remove(key);
+      throttler.release(key);
       locks.release(key);
       releaseLeftovers(key);
       return Optional.empty();
     }
     Workflow wf = freshest(key, cached.get());
+    ControllerSettings current = settings.get();
+    if (!current.manages(wf.metadata().getLabels())) {
+      written.remove(key);
+      return Optional.empty(); // another controller instance's workflow
+    }
     if (wf.metadata().getDeletionTimestamp() != null) {
+      throttler.release(key);
       locks.release(key);
       releaseLeftovers(key);
       return Optional.empty();
     }
     if (isCompleted(wf)) {
+      throttler.release(key);
       locks.release(key);
       return afterCompletion(key, wf);
     }
+    try {
+      wf = CompressedNodes.hydrate(wf);
+    } catch (IllegalArgumentException e) {
+      cluster.failUnreadableWorkflow(key, "invalid workflow: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (!throttler.admit(wf)) {
+      postpone(key, wf);
+      return Optional.empty(); // the throttler requeues it when a slot frees
+    }
+    Optional<Workflow> startable = startable(key, wf, current);
+    if (startable.isEmpty()) {
+      return Optional.empty();
+    }
+    wf = startable.get();
     List<Pod> observedPods = cluster.cachedPods(key);
     var observations =
         new Observations(
@@ -109,8 +148,10 @@ public final class WorkflowReconciler {
       Workflow stored = wf;
       if (plan.changed()) {
         try {
-          stored = cluster.updateWorkflow(plan.workflow());
+          stored = CompressedNodes.hydrate(cluster.updateWorkflow(packer.pack(plan.workflow())));
           written.put(key, new Written(wf.metadata().getResourceVersion(), stored));
+        } catch (StatusPacker.TooLarge | ClusterException.TooLarge e) {
+          return failTooLarge(key, wf, plan.workflow(), e.getMessage());
         } catch (ClusterException.Conflict e) {
           metrics.conflict();
           if (attempt >= config.maxConflictRetries()) {
@@ -118,11 +159,12 @@ public final class WorkflowReconciler {
           }
           Optional<Workflow> fresh = cluster.readWorkflow(key);
           if (fresh.isEmpty()) {
+            throttler.release(key);
             locks.release(key);
             releaseLeftovers(key);
             return Optional.empty();
           }
-          wf = fresh.get();
+          wf = CompressedNodes.hydrate(fresh.get());
           continue;
         }
       }
@@ -138,6 +180,79 @@ public final class WorkflowReconciler {
       }
       return next;
     }
+  }
+
+  /**
+   * Marks a workflow held back by the parallelism limits as Argo does (phase Pending with Argo's
+   * message), once.
+   */
+  private void postpone(WorkflowKey key, Workflow wf) {
+    if (Throttler.isPostponed(wf)) {
+      return;
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (wf.metadata().getLabels() != null) {
+      labels.putAll(wf.metadata().getLabels());
+    }
+    labels.put(ArgoNames.LABEL_PHASE, WorkflowPhase.PENDING.value());
+    labels.put(ArgoNames.LABEL_COMPLETED, "false");
+    var meta = new ObjectMetaBuilder(wf.metadata()).withLabels(labels).build();
+    WorkflowStatus status =
+        (wf.status() == null ? WorkflowStatus.builder() : wf.status().toBuilder())
+            .phase(WorkflowPhase.PENDING)
+            .message(Throttler.POSTPONED)
+            .build();
+    Workflow stored = cluster.updateWorkflow(wf.withMetadata(meta).withStatus(status));
+    written.put(key, new Written(wf.metadata().getResourceVersion(), stored));
+  }
+
+  /**
+   * The workflow as the engine should see it: a postponed workflow that may now run looks new
+   * again, and a new workflow gets the ConfigMap's workflowDefaults (written with its first status,
+   * as Argo does). Empty when the defaults cannot be merged (the workflow is failed).
+   */
+  private Optional<Workflow> startable(WorkflowKey key, Workflow wf, ControllerSettings current) {
+    if (Throttler.isPostponed(wf)) {
+      wf = wf.withStatus(null);
+    }
+    boolean isNew =
+        wf.status() == null
+            || wf.status().phase() == null
+            || wf.status().phase() == WorkflowPhase.UNKNOWN;
+    if (!isNew || current.workflowDefaults() == null) {
+      return Optional.of(wf);
+    }
+    try {
+      return Optional.of(WorkflowDefaults.apply(current.workflowDefaults(), wf));
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, e.getMessage());
+      cluster.failUnreadableWorkflow(key, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The workflow cannot be stored (seed scenario 18): it fails at once with the reason, no node
+   * left running, and its pods are stopped as for any completed workflow. The plan's actions are
+   * not applied.
+   */
+  private Optional<Instant> failTooLarge(
+      WorkflowKey key, Workflow read, Workflow planned, String reason) {
+    LOG.log(System.Logger.Level.WARNING, "failing workflow " + key + ": " + reason);
+    metrics.reconcileFailed();
+    Workflow failed = packer.failed(planned, reason, clock.instant());
+    Workflow stored;
+    try {
+      stored = CompressedNodes.hydrate(cluster.updateWorkflow(failed));
+    } catch (ClusterException.TooLarge e) {
+      // even without its nodes: a small patch of phase, message and labels still goes through
+      cluster.failUnreadableWorkflow(key, reason);
+      return Optional.empty();
+    }
+    written.put(key, new Written(read.metadata().getResourceVersion(), stored));
+    throttler.release(key);
+    locks.release(key);
+    return afterCompletion(key, stored);
   }
 
   private Workflow freshest(WorkflowKey key, Workflow cached) {
@@ -162,6 +277,7 @@ public final class WorkflowReconciler {
     Map<String, Pod> byName = new HashMap<>();
     for (Pod p : observedPods) {
       byName.put(p.getMetadata().getName(), p);
+      creations.observed(p.getMetadata().getNamespace(), p.getMetadata().getName());
     }
     String ns = wf.metadata().getNamespace();
     List<RuntimeException> failures = new ArrayList<>();
@@ -197,8 +313,12 @@ public final class WorkflowReconciler {
   private void apply(Workflow wf, String ns, Action action, Pod pod) {
     switch (action) {
       case Action.StartPod start -> {
-        if (pod == null && cluster.createPod(pods.build(wf, start))) {
-          metrics.podCreated();
+        Instant now = clock.instant();
+        if (pod == null && !creations.pending(ns, start.podName(), now)) {
+          if (cluster.createPod(pods.build(wf, start))) {
+            metrics.podCreated();
+          }
+          creations.created(ns, start.podName(), now);
         }
       }
       case Action.StopPod stop -> stop(ns, stop, pod);
@@ -314,7 +434,8 @@ public final class WorkflowReconciler {
   private Duration deleteDelay(Workflow wf) {
     var gc = wf.spec() == null ? null : wf.spec().podGC();
     if (gc == null || gc.deleteDelayDuration() == null || gc.deleteDelayDuration().isEmpty()) {
-      return config.podGcDeleteDelay();
+      Duration configured = settings.get().podGcDeleteDelay();
+      return configured != null ? configured : config.podGcDeleteDelay();
     }
     return ArgoDuration.parse(gc.deleteDelayDuration());
   }
