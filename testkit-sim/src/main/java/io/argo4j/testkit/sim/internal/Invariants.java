@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * on every status write and pod creation (safety), on a periodic sweep (no workflow stuck), and at
  * quiescence (liveness, exit handlers, no live pods left).
  */
-public final class Invariants implements ApiServer.Listener, Controller.EngineFailureListener {
+public final class Invariants implements ApiServer.Listener, SimController.EngineFailureListener {
   /** Messages with which a node legitimately fails without a non-zero exit of its own. */
   private static final Pattern CONTROLLED_FAILURE =
       Pattern.compile("(?i).*(stopped|deadline|terminat|shutdown|exceeded|timeout).*");
@@ -51,9 +51,16 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
    * lost), the grace period twice, some slack.
    */
   static final long SHUTDOWN_BOUND_MILLIS =
-      Controller.RELIST_MILLIS + 2 * Kubelet.GRACE_MILLIS + 60_000;
+      SimController.RELIST_MILLIS + 2 * Kubelet.GRACE_MILLIS + 60_000;
 
   public long reexecutions;
+
+  /** Pods whose finalizer can never be removed (fault F13): exempt from I7, nothing else is. */
+  private Set<String> stuckFinalizers = Set.of();
+
+  void stuckFinalizers(Set<String> pods) {
+    this.stuckFinalizers = pods;
+  }
 
   public Invariants(
       ApiServer api,
@@ -414,11 +421,20 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
       }
     }
     for (SimPod p : api.allPods()) {
-      if (p.live()) {
+      if (p.live() || leftoverFinalizer(p)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** I7: a pod of a completed (or deleted) workflow still holding a finalizer it should not. */
+  private boolean leftoverFinalizer(SimPod p) {
+    if (p.removed || p.finalizers.isEmpty() || stuckFinalizers.contains(p.name)) {
+      return false;
+    }
+    StoredWorkflow s = api.getWorkflow(p.workflow);
+    return s == null || completed(s.workflow());
   }
 
   /** Liveness at the end: everything terminal, no pod left running, exit handlers as due. */
@@ -440,6 +456,19 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
         }
       }
       checkExitHandler(name, wf, hasExitHandler.getOrDefault(name, false));
+    }
+    for (SimPod p : api.allPods()) {
+      if (leftoverFinalizer(p)) {
+        violation(
+            "I7",
+            p.workflow,
+            "pod "
+                + p.name
+                + " still holds finalizers "
+                + p.finalizers
+                + (p.deleting ? " though its deletion was requested" : "")
+                + " after its workflow completed");
+      }
     }
   }
 

@@ -1,11 +1,12 @@
 package io.argo4j.testkit.sim.internal;
 
 import io.argo4j.engine.Submission;
-import io.argo4j.engine.TemplateCatalog;
 import io.argo4j.engine.WorkflowEngine;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.io.ManifestException;
 import io.argo4j.model.io.ManifestReader;
+import io.argo4j.runtime.kubernetes.ControllerConfig;
+import io.argo4j.runtime.kubernetes.internal.WorkflowReconciler;
 import io.argo4j.testkit.sim.FaultKind;
 import io.argo4j.testkit.sim.Reconciler;
 import io.argo4j.testkit.sim.SimulationOptions;
@@ -17,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
 /** Wires one seed's world together and runs it to quiescence, a violation, or the horizon. */
 public final class SimulationRun {
+  /** The namespace every simulated workflow runs in. */
+  public static final String NAMESPACE = "default";
+
   /** The backstop: nothing may still be running this long after the start. */
   static final long HORIZON_MILLIS = 48 * 3_600_000L;
 
@@ -38,6 +43,7 @@ public final class SimulationRun {
   private final Map<String, Long> submittedAt = new HashMap<>();
   private final Map<String, Boolean> exitHandlers = new HashMap<>();
   private final Map<String, TemplateBehaviour> behaviours = new HashMap<>();
+  private final List<SimController> controllers = new ArrayList<>();
   private boolean ended;
   private int quietSweeps;
 
@@ -76,21 +82,30 @@ public final class SimulationRun {
       }
     }
 
-    ApiServer api = new ApiServer();
+    RandomGenerator rng = faults.rng();
+    ApiServer api = new ApiServer(scheduler);
+    ControllerConfig config = ControllerConfig.defaults().withEngine(options.engineConfig());
     long stuckAfter =
         options.engineConfig().taskResultTimeout().toMillis()
-            + Controller.RELIST_MILLIS
+            + SimController.RELIST_MILLIS
             + Kubelet.NODE_LOST_GC_MILLIS
             + 10 * 60_000L;
     Invariants invariants = new Invariants(api, scheduler, trace, poisoned, stuckAfter);
     Reconciler engine =
         options.engine().apply(Reconciler.of(new WorkflowEngine(options.engineConfig())));
-    Reconciler withPoison =
+    WorkflowReconciler.Engine instrumented =
         (wf, obs, now) -> {
-          if (engineKillers.contains(wf.metadata().getName())) {
-            throw new IllegalStateException("injected poison: the engine cannot handle this one");
+          String name = wf.metadata().getName();
+          stats.reconciles++;
+          try {
+            if (engineKillers.contains(name)) {
+              throw new IllegalStateException("injected poison: the engine cannot handle this one");
+            }
+            return engine.reconcile(wf, obs, now);
+          } catch (RuntimeException e) {
+            invariants.engineThrew(name, e);
+            throw e;
           }
-          return engine.reconcile(wf, obs, now);
         };
     Kubelet kubelet =
         new Kubelet(
@@ -99,25 +114,55 @@ public final class SimulationRun {
             trace,
             faults,
             (wf, t) -> behaviours.getOrDefault(wf + "/" + t.name(), TemplateBehaviour.DEFAULT));
-    Controller controller =
-        new Controller(
+    Set<String> stuckFinalizers = new TreeSet<>();
+    invariants.stuckFinalizers(stuckFinalizers);
+    SimController controller =
+        new SimController(
+            "controller",
             api,
             scheduler,
             trace,
             stats,
             faults,
-            withPoison,
             kubelet,
-            TemplateCatalog.empty(),
-            invariants);
-    WatchStream watch =
-        new WatchStream(scheduler, faults, controller::informer, controller::relist);
+            config,
+            instrumented,
+            stuckFinalizers,
+            null);
+    controllers.add(controller);
     api.listen(invariants);
-    api.listen(watch);
+    api.listen(new WatchStream(scheduler, faults, controller::informer, controller::relist));
     controller.start();
+    if (faults.decide(FaultKind.TWO_CONTROLLERS)) {
+      SimController second =
+          new SimController(
+              "controller-2",
+              api,
+              scheduler,
+              trace,
+              stats,
+              faults,
+              kubelet,
+              config,
+              instrumented,
+              stuckFinalizers,
+              controller);
+      controllers.add(second);
+      api.listen(new WatchStream(scheduler, faults, second::informer, second::relist));
+      long from = rng.nextLong(20 * 60_000);
+      long until = from + 60_000 + rng.nextLong(60 * 60_000);
+      scheduler.at(
+          from,
+          () -> {
+            faults.injected(
+                FaultKind.TWO_CONTROLLERS,
+                "a second controller runs for " + (until - from) / 1000 + "s");
+            second.start();
+          });
+      scheduler.at(until, second::retire);
+    }
 
     Users users = new Users(api, faults, trace);
-    RandomGenerator rng = faults.rng();
     for (Workflow wf : workflows) {
       String name = wf.metadata().getName();
       long at = rng.nextLong(30_000);
@@ -147,7 +192,13 @@ public final class SimulationRun {
 
     long steps = 0;
     while (!ended && invariants.violations().isEmpty()) {
-      long next = Math.min(scheduler.nextDue(), controller.nextDue());
+      SimController due = controllers.getFirst();
+      for (SimController c : controllers) {
+        if (c.nextDue() < due.nextDue()) {
+          due = c;
+        }
+      }
+      long next = Math.min(scheduler.nextDue(), due.nextDue());
       if (next == Long.MAX_VALUE || next > HORIZON_MILLIS) {
         break;
       }
@@ -159,7 +210,7 @@ public final class SimulationRun {
       if (scheduler.nextDue() <= scheduler.now()) {
         scheduler.runDue();
       } else {
-        controller.processDue();
+        due.processDue();
       }
     }
     if (invariants.violations().isEmpty()) {
@@ -198,7 +249,7 @@ public final class SimulationRun {
     scheduler.after(SWEEP_MILLIS, () -> sweep(invariants));
   }
 
-  private void scheduleClockJumps(FaultPlan faults, Controller controller, RandomGenerator rng) {
+  private void scheduleClockJumps(FaultPlan faults, SimController controller, RandomGenerator rng) {
     if (faults.decide(FaultKind.CLOCK_JUMP_FORWARD)) {
       long delta = 1_000 + rng.nextLong(600_000);
       scheduler.at(
@@ -251,7 +302,7 @@ public final class SimulationRun {
               .read(yaml, "workflow-" + index + ".yaml")
               .requireOne(Workflow.class);
       return new Submission(
-              "default",
+              NAMESPACE,
               "s" + index,
               "uid-" + seed + "-" + index,
               Scheduler.EPOCH,
