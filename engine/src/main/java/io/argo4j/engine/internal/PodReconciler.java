@@ -185,6 +185,11 @@ final class PodReconciler {
     } else if ("StartError".equals(pod.reason()) || "Lost".equals(pod.reason())) {
       phase = NodePhase.ERROR;
       msg = nullToEmpty(pod.message());
+    } else if (deletedUnderIt(n, pod, main)) {
+      // someone else deleted it (autoscaler, Karpenter, a person): infrastructure loss, not the
+      // user's failure; seen when a finalizer keeps the pod until its status is captured
+      phase = NodePhase.ERROR;
+      msg = "pod deleted";
     } else if (exit != null && exit != 0) {
       phase = NodePhase.FAILED;
       String reason = main.reason() == null || main.reason().isEmpty() ? "Error" : main.reason();
@@ -209,6 +214,27 @@ final class PodReconciler {
               : "pod failed" + (pod.reason() == null ? "" : ": " + pod.reason());
     }
     completed(n, pod, phase, msg);
+  }
+
+  /**
+   * The pod failed because its deletion killed it (main never exited on its own, or by TERM or
+   * KILL) and not because this workflow stopped it (shutdown, deadline).
+   */
+  private boolean deletedUnderIt(Node n, PodObservation pod, ContainerObservation main) {
+    if (!pod.deleting()) {
+      return false;
+    }
+    Integer exit = main == null ? null : main.exitCode();
+    boolean killed =
+        exit == null || ((exit == 137 || exit == 143) && !"OOMKilled".equals(main.reason()));
+    if (!killed) {
+      return false;
+    }
+    Shutdown shutdown = Shutdown.of(op.execSpec);
+    boolean stoppedByUs =
+        (shutdown.enabled() && !shutdown.shouldExecute(op.isPartOfExitHandler(n)))
+            || pastDeadline(n);
+    return !stoppedByUs;
   }
 
   /**

@@ -230,7 +230,7 @@ class StuckWorkflowScenariosTest {
             WITH_OUTPUT,
             FaultKind.WRITE_CONFLICT,
             FaultKind.WATCH_EVENT_REORDERED,
-            FaultKind.WATCH_EVENT_LOST,
+            FaultKind.WATCH_LAG_SPIKE,
             FaultKind.WATCH_EVENT_DUPLICATED);
     assertThat(r.workflow("one").status().phase()).isEqualTo(WorkflowPhase.SUCCEEDED);
     assertThat(r.podsCreated()).isEqualTo(1);

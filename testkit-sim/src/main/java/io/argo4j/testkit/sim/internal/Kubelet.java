@@ -149,7 +149,8 @@ public final class Kubelet {
 
   /** Its containers are stopped and the kubelet confirms the deletion; finalizers may hold it. */
   private void gone(SimPod pod) {
-    if (pod.live()) {
+    // a pod that never started keeps its Pending phase; a running one is killed
+    if (pod.live() && pod.phase == PodPhase.RUNNING) {
       Instant now = scheduler.instant();
       if (pod.mainRunning()) {
         pod.main = ContainerObservation.terminated("main", 137, "Error", now);

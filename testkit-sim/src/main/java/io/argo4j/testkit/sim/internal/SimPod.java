@@ -77,9 +77,14 @@ public final class SimPod {
     return List.copyOf(finalizers);
   }
 
-  /** Still taking resources: not removed and not in a terminal phase. */
+  /**
+   * Still taking resources: not removed, not a deleted pod kept only by its finalizers, and not in
+   * a terminal phase.
+   */
   public boolean live() {
-    return !removed && (phase == PodPhase.PENDING || phase == PodPhase.RUNNING);
+    return !removed
+        && !awaitingFinalizers
+        && (phase == PodPhase.PENDING || phase == PodPhase.RUNNING);
   }
 
   /** The main container is running the user's code. */
