@@ -117,6 +117,13 @@ final class PodReconciler {
   }
 
   private void pending(Node n, PodObservation pod) {
+    if (pod.deleting()) {
+      // deleted before it started (seen while a finalizer keeps it): it will never run, and its
+      // name stays taken until it goes, so the node ends here; retries follow their policy
+      n.taskResultSynced = n.taskResultSynced == null ? null : Boolean.TRUE;
+      nodes.setPhase(n, NodePhase.ERROR, "pod deleted");
+      return;
+    }
     String waitingMessage = null;
     for (ContainerObservation c : pod.containers()) {
       if (c.state() != ContainerObservation.State.WAITING || c.reason() == null) {

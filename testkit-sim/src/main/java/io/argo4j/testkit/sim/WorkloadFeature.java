@@ -7,5 +7,7 @@ public enum WorkloadFeature {
   /** {@code retryStrategy.backoff}. */
   RETRY_BACKOFF,
   /** {@code hooks.exit} on DAG tasks. */
-  TASK_EXIT_HOOKS
+  TASK_EXIT_HOOKS,
+  /** A CronWorkflow (in some seeds) beside the workflows, run by the real cron reconciler. */
+  CRON
 }

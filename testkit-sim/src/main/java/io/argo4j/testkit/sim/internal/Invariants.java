@@ -79,7 +79,7 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
     return List.copyOf(violations);
   }
 
-  private void violation(String invariant, String workflow, String message) {
+  void violation(String invariant, String workflow, String message) {
     if (reported.add(invariant + workflow + message)) {
       Violation v = new Violation(invariant, workflow, scheduler.now(), message);
       violations.add(v);
@@ -161,16 +161,23 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
   public void onWorkflowWrite(String writer, StoredWorkflow before, StoredWorkflow after) {
     Workflow wf = after.workflow();
     String name = after.name();
-    if ("user".equals(writer)
+    // a shutdown is requested by a user, or by a controller (a cron run Replaced)
+    boolean shutdownRequested =
+        wf.spec().shutdown() != null
+            && (before == null
+                || !wf.spec().shutdown().equals(before.workflow().spec().shutdown()));
+    if (shutdownRequested
         && "Terminate".equals(wf.spec().shutdown())
         && node(wf, name + ".onExit") == null
         && !completed(wf)) {
       terminatedBeforeExitHandler.add(name);
     }
-    if (before == null || !"controller".equals(writer) || phasesChanged(before.workflow(), wf)) {
+    if (before == null
+        || !writer.startsWith("controller")
+        || phasesChanged(before.workflow(), wf)) {
       lastProgress.put(name, scheduler.now());
     }
-    if ("user".equals(writer) && wf.spec().shutdown() != null) {
+    if (shutdownRequested) {
       shutdownAt.putIfAbsent(name, scheduler.now());
     }
     if (before != null) {

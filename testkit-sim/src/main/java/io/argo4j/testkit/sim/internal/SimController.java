@@ -47,6 +47,19 @@ public final class SimController {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
+  /**
+   * The controller logs every failed API call; in the simulation the trace already tells them, and
+   * formatting thousands of warnings per second would dominate the run. Held so it is not
+   * collected.
+   */
+  private static final java.util.logging.Logger CONTROLLER_LOG = quiet("io.argo4j.runtime");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+    l.setLevel(java.util.logging.Level.OFF);
+    return l;
+  }
+
   private final String id;
   private final ApiServer api;
   private final Scheduler scheduler;

@@ -2,6 +2,7 @@ package io.argo4j.testkit.sim.internal;
 
 import io.argo4j.engine.Submission;
 import io.argo4j.engine.WorkflowEngine;
+import io.argo4j.model.CronWorkflow;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.io.ManifestException;
 import io.argo4j.model.io.ManifestReader;
@@ -11,6 +12,8 @@ import io.argo4j.testkit.sim.FaultKind;
 import io.argo4j.testkit.sim.Reconciler;
 import io.argo4j.testkit.sim.SimulationOptions;
 import io.argo4j.testkit.sim.SimulationResult;
+import io.argo4j.testkit.sim.WorkloadFeature;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +47,8 @@ public final class SimulationRun {
   private final Map<String, Boolean> exitHandlers = new HashMap<>();
   private final Map<String, TemplateBehaviour> behaviours = new HashMap<>();
   private final List<SimController> controllers = new ArrayList<>();
+  private CronWorkload cronWorkload;
+  private boolean cronSuspended;
   private boolean ended;
   private int quietSweeps;
 
@@ -113,7 +118,11 @@ public final class SimulationRun {
             scheduler,
             trace,
             faults,
-            (wf, t) -> behaviours.getOrDefault(wf + "/" + t.name(), TemplateBehaviour.DEFAULT));
+            (wf, t) ->
+                behaviours.getOrDefault(
+                    wf + "/" + t.name(),
+                    behaviours.getOrDefault(
+                        CronWorkload.cronOf(wf) + "/" + t.name(), TemplateBehaviour.DEFAULT)));
     Set<String> stuckFinalizers = new TreeSet<>();
     invariants.stuckFinalizers(stuckFinalizers);
     SimController controller =
@@ -131,6 +140,17 @@ public final class SimulationRun {
             null);
     controllers.add(controller);
     api.listen(invariants);
+    CronChecks cronChecks = new CronChecks(invariants, scheduler);
+    api.listen(cronChecks);
+    api.listen(
+        new ApiServer.Listener() {
+          @Override
+          public void onWorkflowWrite(String writer, StoredWorkflow before, StoredWorkflow after) {
+            if (before == null) {
+              submittedAt.putIfAbsent(after.name(), scheduler.now());
+            }
+          }
+        });
     api.listen(new WatchStream(scheduler, faults, controller::informer, controller::relist));
     controller.start();
     if (faults.decide(FaultKind.TWO_CONTROLLERS)) {
@@ -188,6 +208,9 @@ public final class SimulationRun {
       }
     }
     scheduleClockJumps(faults, controller, rng);
+    if (cronWorkload != null) {
+      scheduleCron(api, cronChecks, rng.nextLong(60_000));
+    }
     scheduler.after(SWEEP_MILLIS, () -> sweep(invariants));
 
     long steps = 0;
@@ -214,7 +237,16 @@ public final class SimulationRun {
       }
     }
     if (invariants.violations().isEmpty()) {
+      if (cronWorkload != null) {
+        boolean exit = cronWorkload.cron().spec().workflowSpec().onExit() != null;
+        for (StoredWorkflow w : api.workflows()) {
+          if (CronWorkload.cronOf(w.name()).equals(CronWorkload.NAME)) {
+            exitHandlers.putIfAbsent(w.name(), exit);
+          }
+        }
+      }
       invariants.atEnd(exitHandlers);
+      cronChecks.atEnd(stats.faults.containsKey(FaultKind.CLOCK_JUMP_FORWARD));
     }
     long workflowMillis = 0;
     for (Map.Entry<String, Long> e : submittedAt.entrySet()) {
@@ -231,8 +263,16 @@ public final class SimulationRun {
         stats.statusWrites,
         workflowMillis,
         invariants.reexecutions,
-        workloads.stream().map(Workload::yaml).toList(),
+        manifests(workloads),
         api.workflows().stream().map(StoredWorkflow::workflow).toList());
+  }
+
+  private List<String> manifests(List<Workload> workloads) {
+    List<String> out = new ArrayList<>(workloads.stream().map(Workload::yaml).toList());
+    if (cronWorkload != null) {
+      out.add(cronWorkload.yaml());
+    }
+    return out;
   }
 
   private void sweep(Invariants invariants) {
@@ -240,13 +280,48 @@ public final class SimulationRun {
       ended = true;
       return;
     }
-    quietSweeps = invariants.quiescent() ? quietSweeps + 1 : 0;
+    boolean cronAtRest = cronWorkload == null || cronSuspended;
+    quietSweeps = cronAtRest && invariants.quiescent() ? quietSweeps + 1 : 0;
     if (quietSweeps >= 3) {
       trace.add("sim", "quiescent: every workflow completed, no pod left running");
       ended = true;
       return;
     }
     scheduler.after(SWEEP_MILLIS, () -> sweep(invariants));
+  }
+
+  /** The CronWorkflow is created at {@code at}; a user suspends it later. */
+  private void scheduleCron(ApiServer api, CronChecks checks, long at) {
+    scheduler.at(
+        at,
+        () -> {
+          CronWorkflow c = cronWorkload.cron();
+          CronWorkflow created =
+              c.withMetadata(
+                  new ObjectMetaBuilder(c.metadata())
+                      .withNamespace(NAMESPACE)
+                      .withUid("uid-" + seed + "-cron")
+                      .withCreationTimestamp(scheduler.instant().toString())
+                      .build());
+          trace.add("user", "argo cron create " + c.metadata().getName());
+          api.createCron(created);
+          checks.created(created);
+        });
+    scheduler.at(
+        at + cronWorkload.suspendAfterMillis(),
+        () -> {
+          for (int attempt = 0; attempt < 10; attempt++) {
+            ApiServer.StoredCron s = api.crons().getFirst();
+            CronWorkflow c = s.cron();
+            if (api.updateCron(c.withSpec(c.spec().toBuilder().suspend(true).build()), s.rv())) {
+              trace.add("user", "argo cron suspend " + c.metadata().getName());
+              checks.suspended(c.metadata().getName());
+              cronSuspended = true;
+              return;
+            }
+          }
+          throw new IllegalStateException("could not suspend the CronWorkflow in 10 attempts");
+        });
   }
 
   private void scheduleClockJumps(FaultPlan faults, SimController controller, RandomGenerator rng) {
@@ -282,6 +357,10 @@ public final class SimulationRun {
     int n = 1 + rng.nextInt(3);
     for (int i = 0; i < n; i++) {
       out.add(gen.generate("sim-" + i));
+    }
+    if (options.features().contains(WorkloadFeature.CRON) && rng.nextDouble() < 0.25) {
+      cronWorkload = CronWorkload.generate(rng, gen);
+      cronWorkload.behaviours().forEach((t, b) -> behaviours.put(CronWorkload.NAME + "/" + t, b));
     }
     if (faults.decide(FaultKind.POISON_INVALID_SPEC)) {
       faults.injected(FaultKind.POISON_INVALID_SPEC, "sim-poison-spec has an invalid spec");
