@@ -64,6 +64,26 @@ public record CronWorkload(
     return new CronWorkload(yaml, cron, run.behaviours(), (15 + rng.nextInt(45)) * 60_000L);
   }
 
+  /** Whether a given manifest is a CronWorkflow (it then runs as the seed's CronWorkflow). */
+  static boolean isCronWorkflow(String yaml) {
+    return yaml.contains("kind: CronWorkflow");
+  }
+
+  /** A given CronWorkflow (named {@value #NAME}), suspended by the user after 30 minutes. */
+  static CronWorkload of(String yaml) {
+    CronWorkflow cron;
+    try {
+      cron = ManifestReader.strict().read(yaml, "cron.yaml").requireOne(CronWorkflow.class);
+    } catch (ManifestException e) {
+      throw new IllegalArgumentException("CronWorkflow does not parse: " + e.getMessage(), e);
+    }
+    if (!NAME.equals(cron.metadata().getName())) {
+      throw new IllegalArgumentException(
+          "a simulated CronWorkflow must be named " + NAME + ", not " + cron.metadata().getName());
+    }
+    return new CronWorkload(yaml, cron, Map.of(), 30 * 60_000L);
+  }
+
   /** The CronWorkflow a run belongs to, from the run's name ({@code <cron>-<unix seconds>}). */
   static String cronOf(String workflow) {
     int dash = workflow.lastIndexOf('-');

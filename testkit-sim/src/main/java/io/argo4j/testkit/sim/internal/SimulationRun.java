@@ -349,7 +349,11 @@ public final class SimulationRun {
     List<Workload> out = new ArrayList<>();
     if (!options.workflows().isEmpty()) {
       for (String yaml : options.workflows()) {
-        out.add(Workload.of(yaml));
+        if (CronWorkload.isCronWorkflow(yaml)) {
+          cronWorkload = CronWorkload.of(yaml);
+        } else {
+          out.add(Workload.of(yaml));
+        }
       }
       return out;
     }
