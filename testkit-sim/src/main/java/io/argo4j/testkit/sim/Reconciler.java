@@ -7,7 +7,7 @@ import io.argo4j.model.Workflow;
 import java.time.Instant;
 
 /**
- * What the simulated controller calls to decide: normally {@link WorkflowEngine#reconcile}; a test
+ * What the controller calls to decide: normally {@link WorkflowEngine#reconcile}; a test
  * may wrap it (to inject an engine exception, or to prove the invariants catch a broken engine).
  */
 @FunctionalInterface

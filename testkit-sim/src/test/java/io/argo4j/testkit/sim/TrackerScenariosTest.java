@@ -229,5 +229,4 @@ class TrackerScenariosTest {
         .map(l -> l.substring(l.indexOf("sim-cron-")).trim())
         .toList();
   }
-
 }
