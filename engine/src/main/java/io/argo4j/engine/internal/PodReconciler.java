@@ -117,6 +117,13 @@ final class PodReconciler {
   }
 
   private void pending(Node n, PodObservation pod) {
+    if (pod.deleting()) {
+      // deleted before it started (seen while a finalizer keeps it): it will never run, and its
+      // name stays taken until it goes, so the node ends here; retries follow their policy
+      n.taskResultSynced = n.taskResultSynced == null ? null : Boolean.TRUE;
+      nodes.setPhase(n, NodePhase.ERROR, "pod deleted");
+      return;
+    }
     String waitingMessage = null;
     for (ContainerObservation c : pod.containers()) {
       if (c.state() != ContainerObservation.State.WAITING || c.reason() == null) {
@@ -185,6 +192,11 @@ final class PodReconciler {
     } else if ("StartError".equals(pod.reason()) || "Lost".equals(pod.reason())) {
       phase = NodePhase.ERROR;
       msg = nullToEmpty(pod.message());
+    } else if (deletedUnderIt(n, pod, main)) {
+      // someone else deleted it (autoscaler, Karpenter, a person): infrastructure loss, not the
+      // user's failure; seen when a finalizer keeps the pod until its status is captured
+      phase = NodePhase.ERROR;
+      msg = "pod deleted";
     } else if (exit != null && exit != 0) {
       phase = NodePhase.FAILED;
       String reason = main.reason() == null || main.reason().isEmpty() ? "Error" : main.reason();
@@ -209,6 +221,27 @@ final class PodReconciler {
               : "pod failed" + (pod.reason() == null ? "" : ": " + pod.reason());
     }
     completed(n, pod, phase, msg);
+  }
+
+  /**
+   * The pod failed because its deletion killed it (main never exited on its own, or by TERM or
+   * KILL) and not because this workflow stopped it (shutdown, deadline).
+   */
+  private boolean deletedUnderIt(Node n, PodObservation pod, ContainerObservation main) {
+    if (!pod.deleting()) {
+      return false;
+    }
+    Integer exit = main == null ? null : main.exitCode();
+    boolean killed =
+        exit == null || ((exit == 137 || exit == 143) && !"OOMKilled".equals(main.reason()));
+    if (!killed) {
+      return false;
+    }
+    Shutdown shutdown = Shutdown.of(op.execSpec);
+    boolean stoppedByUs =
+        (shutdown.enabled() && !shutdown.shouldExecute(op.isPartOfExitHandler(n)))
+            || pastDeadline(n);
+    return !stoppedByUs;
   }
 
   /**

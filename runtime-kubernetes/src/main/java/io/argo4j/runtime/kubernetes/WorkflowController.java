@@ -83,7 +83,7 @@ public final class WorkflowController implements AutoCloseable {
     this.reconciler =
         new WorkflowReconciler(
             this.cluster,
-            new WorkflowEngine(config.engine()),
+            new WorkflowEngine(config.engine())::reconcile,
             config,
             pods,
             podTasks,

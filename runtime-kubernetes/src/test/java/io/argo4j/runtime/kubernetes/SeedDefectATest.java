@@ -79,8 +79,10 @@ class SeedDefectATest {
     bed.kubelet.deletePod(pod.getMetadata().getName());
 
     Workflow wf = bed.awaitCompleted(name);
-    assertThat(node(wf, "a-graceful").phase()).isIn(NodePhase.FAILED, NodePhase.ERROR);
-    assertThat(node(wf, "a-graceful").message()).contains("143");
+    // deleted under it: infrastructure loss (Error, transient), its exit code still captured
+    assertThat(node(wf, "a-graceful").phase()).isEqualTo(NodePhase.ERROR);
+    assertThat(node(wf, "a-graceful").message()).isEqualTo("pod deleted");
+    assertThat(node(wf, "a-graceful").outputs().exitCode()).isEqualTo("143");
     await("the pod goes once its status is captured")
         .atMost(KubeTestBed.WAIT)
         .until(() -> bed.podsOf(name).isEmpty());

@@ -28,6 +28,20 @@ class WorkQueueTest {
   }
 
   @Test
+  void pollNeverWaitsAndHandsOutOnlyDueKeysEarliestFirst() {
+    queue.addAt("later", now.get().plusSeconds(10));
+    queue.addAt("sooner", now.get().plusSeconds(5));
+
+    assertThat(queue.poll()).isEmpty();
+    assertThat(queue.nextDue()).contains(now.get().plusSeconds(5));
+    now.set(now.get().plusSeconds(10));
+    assertThat(queue.poll()).contains("sooner");
+    assertThat(queue.poll()).contains("later");
+    assertThat(queue.poll()).isEmpty();
+    assertThat(queue.nextDue()).isEmpty();
+  }
+
+  @Test
   void aKeyBeingProcessedIsNotHandedOutAgainUntilDone() throws InterruptedException {
     queue.add("a");
     Optional<String> first = queue.take();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Starts the runs of CronWorkflows (Argo's cron controller): at most one run per tick, named after
@@ -34,6 +35,8 @@ public final class CronReconciler {
 
   public static final String LABEL_CRON_WORKFLOW = "workflows.argoproj.io/cron-workflow";
   static final String ANNOTATION_SCHEDULED_TIME = "workflows.argoproj.io/scheduled-time";
+
+  private static final int MAX_TERMINATE_ATTEMPTS = 3;
 
   private final Cluster cluster;
   private long forbidden;
@@ -119,11 +122,34 @@ public final class CronReconciler {
     return w.status() != null && w.status().phase() != null && w.status().phase().isCompleted();
   }
 
+  /**
+   * Replace: terminates a run. The cached copy may be stale, so a 409 re-reads the run and tries
+   * again; a run that meanwhile completed or went needs nothing (the new tick must not be skipped
+   * because an old copy cannot be written).
+   */
   private void terminate(Workflow w) {
-    if (w.spec() != null && "Terminate".equals(w.spec().shutdown())) {
-      return;
+    WorkflowKey key = new WorkflowKey(w.metadata().getNamespace(), w.metadata().getName());
+    Workflow current = w;
+    for (int attempt = 0; ; attempt++) {
+      if (completed(current)
+          || (current.spec() != null && "Terminate".equals(current.spec().shutdown()))) {
+        return;
+      }
+      try {
+        cluster.updateWorkflow(
+            current.withSpec(current.spec().toBuilder().shutdown("Terminate").build()));
+        return;
+      } catch (ClusterException.Conflict e) {
+        if (attempt >= MAX_TERMINATE_ATTEMPTS) {
+          throw e;
+        }
+        Optional<Workflow> fresh = cluster.readWorkflow(key);
+        if (fresh.isEmpty()) {
+          return;
+        }
+        current = fresh.get();
+      }
     }
-    cluster.updateWorkflow(w.withSpec(w.spec().toBuilder().shutdown("Terminate").build()));
   }
 
   static Workflow run(CronWorkflow cron, Instant tick) {

@@ -75,25 +75,52 @@ public final class WorkQueue<K> {
    */
   public synchronized Optional<K> take() throws InterruptedException {
     while (!shutdown) {
+      Optional<K> due = poll();
+      if (due.isPresent()) {
+        return due;
+      }
       Instant now = clock.instant();
-      K best = null;
-      Instant bestAt = null;
-      for (Map.Entry<K, Instant> e : due.entrySet()) {
-        if (bestAt == null || e.getValue().isBefore(bestAt)) {
-          best = e.getKey();
-          bestAt = e.getValue();
-        }
-      }
-      if (best != null && !bestAt.isAfter(now)) {
-        due.remove(best);
-        processing.add(best);
-        return Optional.of(best);
-      }
+      Optional<Instant> next = nextDue();
       long waitMillis =
-          bestAt == null ? 1000 : Math.max(1, Duration.between(now, bestAt).toMillis());
+          next.map(at -> Math.max(1, Duration.between(now, at).toMillis())).orElse(1000L);
       wait(Math.min(waitMillis, 1000));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The key due first, if one is due now, marked as processing; never waits (for a caller that
+   * drives time itself, like the deterministic simulation). Callers must call {@link #done}.
+   */
+  public synchronized Optional<K> poll() {
+    if (shutdown) {
+      return Optional.empty();
+    }
+    K best = null;
+    Instant bestAt = null;
+    for (Map.Entry<K, Instant> e : due.entrySet()) {
+      if (bestAt == null || e.getValue().isBefore(bestAt)) {
+        best = e.getKey();
+        bestAt = e.getValue();
+      }
+    }
+    if (best == null || bestAt.isAfter(clock.instant())) {
+      return Optional.empty();
+    }
+    due.remove(best);
+    processing.add(best);
+    return Optional.of(best);
+  }
+
+  /** When the earliest waiting key is due, if any key waits. */
+  public synchronized Optional<Instant> nextDue() {
+    Instant min = null;
+    for (Instant at : due.values()) {
+      if (min == null || at.isBefore(min)) {
+        min = at;
+      }
+    }
+    return Optional.ofNullable(min);
   }
 
   /** The worker finished with {@code key}. */

@@ -3,7 +3,6 @@ package io.argo4j.runtime.kubernetes.internal;
 import io.argo4j.engine.Action;
 import io.argo4j.engine.Observations;
 import io.argo4j.engine.Plan;
-import io.argo4j.engine.WorkflowEngine;
 import io.argo4j.model.ArgoDuration;
 import io.argo4j.model.CompressedNodes;
 import io.argo4j.model.NodeStatus;
@@ -39,8 +38,20 @@ import java.util.function.Supplier;
 public final class WorkflowReconciler {
   private static final System.Logger LOG = System.getLogger(WorkflowReconciler.class.getName());
 
+  /**
+   * Engine failures in a row after which a workflow is marked Error (poison isolation: one workflow
+   * the engine cannot handle must not be retried forever while holding its pods).
+   */
+  public static final int MAX_ENGINE_FAILURES = 3;
+
+  /** What decides a workflow's next step: the engine, or a wrapper of it in tests. */
+  @FunctionalInterface
+  public interface Engine {
+    Plan reconcile(Workflow workflow, Observations observations, Instant now);
+  }
+
   private final Cluster cluster;
-  private final WorkflowEngine engine;
+  private final Engine engine;
   private final ControllerConfig config;
   private final PodFactory pods;
   private final WorkQueue<PodTask> podTasks;
@@ -52,14 +63,21 @@ public final class WorkflowReconciler {
   private final StatusPacker packer;
   private final RecentPodCreations creations;
 
+  private final Map<WorkflowKey, Integer> engineFailures = new ConcurrentHashMap<>();
+
   /** What this controller last wrote, until the watch catches up with it. */
   private final Map<WorkflowKey, Written> written = new ConcurrentHashMap<>();
 
   private record Written(String replacedVersion, Workflow stored) {}
 
+  /**
+   * @param settings the ConfigMap's settings in force (read at each reconcile)
+   * @param throttler workflow parallelism, shared by every worker of the controller
+   * @param locks the synchronization lock table, shared by every worker of the controller
+   */
   public WorkflowReconciler(
       Cluster cluster,
-      WorkflowEngine engine,
+      Engine engine,
       ControllerConfig config,
       PodFactory pods,
       WorkQueue<PodTask> podTasks,
@@ -143,7 +161,14 @@ public final class WorkflowReconciler {
             new ClusterTemplateCatalog(cluster),
             locks.view(key));
     for (int attempt = 0; ; attempt++) {
-      Plan plan = engine.reconcile(wf, observations, clock.instant());
+      Plan plan;
+      try {
+        plan = engine.reconcile(wf, observations, clock.instant());
+        engineFailures.remove(key);
+      } catch (RuntimeException e) {
+        isolateIfPoisoned(key, wf, e);
+        throw e;
+      }
       metrics.reconciled();
       Workflow stored = wf;
       if (plan.changed()) {
@@ -165,6 +190,26 @@ public final class WorkflowReconciler {
             return Optional.empty();
           }
           wf = CompressedNodes.hydrate(fresh.get());
+          continue;
+        }
+      } else if (!plan.actions().isEmpty()) {
+        // a plan that changed nothing was not fenced by a write: the cached copy may be stale
+        // (informer lag), and acting on it could re-create the pod of a node already finished
+        Optional<Workflow> latest = cluster.readWorkflow(key);
+        if (latest.isEmpty()) {
+          throttler.release(key);
+          locks.release(key);
+          releaseLeftovers(key);
+          return Optional.empty();
+        }
+        String seen = wf.metadata().getResourceVersion();
+        if (!Objects.equals(latest.get().metadata().getResourceVersion(), seen)) {
+          metrics.conflict();
+          if (attempt >= config.maxConflictRetries()) {
+            throw new ClusterException.Conflict(
+                key + ": the cached copy (resourceVersion " + seen + ") is stale", null);
+          }
+          wf = CompressedNodes.hydrate(latest.get());
           continue;
         }
       }
@@ -253,6 +298,25 @@ public final class WorkflowReconciler {
     throttler.release(key);
     locks.release(key);
     return afterCompletion(key, stored);
+  }
+
+  /**
+   * Counts the engine's failures on this workflow; at {@link #MAX_ENGINE_FAILURES} in a row the
+   * workflow is written as Error (its pods are then cleaned up as for any completed workflow).
+   */
+  private void isolateIfPoisoned(WorkflowKey key, Workflow wf, RuntimeException e) {
+    int n = engineFailures.merge(key, 1, Integer::sum);
+    if (n < MAX_ENGINE_FAILURES) {
+      return;
+    }
+    LOG.log(
+        System.Logger.Level.WARNING, "isolating " + key + " after " + n + " engine failures", e);
+    Workflow failed =
+        PoisonedWorkflow.markError(
+            wf, "reconcile failed " + n + " times in a row: " + e.getMessage(), clock.instant());
+    Workflow stored = cluster.updateWorkflow(failed);
+    written.put(key, new Written(wf.metadata().getResourceVersion(), stored));
+    engineFailures.remove(key);
   }
 
   private Workflow freshest(WorkflowKey key, Workflow cached) {
@@ -382,52 +446,84 @@ public final class WorkflowReconciler {
         && f.contains(config.podStatusFinalizer());
   }
 
-  /** podGC for the pods of fulfilled nodes, once their status is persisted. */
+  /**
+   * podGC for the pods of fulfilled nodes, once their status is persisted. A pod that cannot be
+   * cleaned up (its finalizer removal keeps failing) does not hold up the others: every pod is
+   * tried, and the failures are thrown together at the end so that the workflow is retried.
+   */
   private void cleanUpPods(Workflow wf, List<Pod> observedPods) {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Pod pod : observedPods) {
+      try {
+        cleanUpPod(wf, pod);
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    throwAll("pod clean-ups", observedPods.size(), failures);
+  }
+
+  private static void throwAll(String what, int total, List<RuntimeException> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    ClusterException e =
+        new ClusterException(
+            failures.size()
+                + " of "
+                + total
+                + " "
+                + what
+                + " failed; first: "
+                + failures.get(0).getMessage(),
+            failures.get(0));
+    failures.stream().skip(1).forEach(e::addSuppressed);
+    throw e;
+  }
+
+  private void cleanUpPod(Workflow wf, Pod pod) {
     WorkflowPhase wfPhase = wf.status() == null ? null : wf.status().phase();
     boolean wfCompleted = wfPhase != null && wfPhase.isCompleted();
     Instant now = clock.instant();
-    for (Pod pod : observedPods) {
-      String nodeId = PodObserver.nodeId(pod);
-      Optional<NodeStatus> node =
-          wf.status() == null || nodeId == null ? Optional.empty() : wf.status().node(nodeId);
-      boolean fulfilled =
-          node.isPresent()
-              && node.get().phase() != null
-              && node.get().phase().isFulfilled()
-              && !Boolean.FALSE.equals(node.get().taskResultSynced());
-      if (!fulfilled && !wfCompleted) {
-        continue;
+    String nodeId = PodObserver.nodeId(pod);
+    Optional<NodeStatus> node =
+        wf.status() == null || nodeId == null ? Optional.empty() : wf.status().node(nodeId);
+    boolean fulfilled =
+        node.isPresent()
+            && node.get().phase() != null
+            && node.get().phase().isFulfilled()
+            && !Boolean.FALSE.equals(node.get().taskResultSynced());
+    if (!fulfilled && !wfCompleted) {
+      return;
+    }
+    String ns = pod.getMetadata().getNamespace();
+    String name = pod.getMetadata().getName();
+    if (!PodTaskRunner.terminal(pod) && pod.getMetadata().getDeletionTimestamp() == null) {
+      // still running: it stays watched (and keeps its finalizer) until it ends; nothing of a
+      // completed workflow may keep running, so it is killed after the grace period at the latest
+      if (wfCompleted) {
+        podTasks.addAt(new PodTask.Kill(ns, name), now.plus(config.terminationGracePeriod()));
       }
-      String ns = pod.getMetadata().getNamespace();
-      String name = pod.getMetadata().getName();
-      if (!PodTaskRunner.terminal(pod) && pod.getMetadata().getDeletionTimestamp() == null) {
-        // still running: it stays watched (and keeps its finalizer) until it ends; nothing of a
-        // completed workflow may keep running, so it is killed after the grace period at the latest
-        if (wfCompleted) {
-          podTasks.addAt(new PodTask.Kill(ns, name), now.plus(config.terminationGracePeriod()));
+      return;
+    }
+    boolean podSucceeded =
+        pod.getStatus() != null && "Succeeded".equals(pod.getStatus().getPhase());
+    PodCleanup decision =
+        PodCleanup.decide(
+            wf.spec() == null ? null : wf.spec().podGC(),
+            pod.getMetadata().getLabels(),
+            podSucceeded,
+            wfPhase);
+    switch (decision) {
+      case RELEASE ->
+          cluster.releasePod(
+              ns, name, config.podStatusFinalizer(), Map.of(ArgoNames.LABEL_COMPLETED, "true"));
+      case RELEASE_FINALIZER -> {
+        if (hasFinalizer(pod)) {
+          cluster.releasePod(ns, name, config.podStatusFinalizer(), Map.of());
         }
-        continue;
       }
-      boolean podSucceeded =
-          pod.getStatus() != null && "Succeeded".equals(pod.getStatus().getPhase());
-      PodCleanup decision =
-          PodCleanup.decide(
-              wf.spec() == null ? null : wf.spec().podGC(),
-              pod.getMetadata().getLabels(),
-              podSucceeded,
-              wfPhase);
-      switch (decision) {
-        case RELEASE ->
-            cluster.releasePod(
-                ns, name, config.podStatusFinalizer(), Map.of(ArgoNames.LABEL_COMPLETED, "true"));
-        case RELEASE_FINALIZER -> {
-          if (hasFinalizer(pod)) {
-            cluster.releasePod(ns, name, config.podStatusFinalizer(), Map.of());
-          }
-        }
-        case DELETE -> podTasks.addAt(new PodTask.Delete(ns, name), now.plus(deleteDelay(wf)));
-      }
+      case DELETE -> podTasks.addAt(new PodTask.Delete(ns, name), now.plus(deleteDelay(wf)));
     }
   }
 
@@ -475,18 +571,25 @@ public final class WorkflowReconciler {
    * themselves go with it through their owner reference.
    */
   private void releaseLeftovers(WorkflowKey key) {
-    for (Pod p : cluster.cachedPods(key)) {
+    List<Pod> pods = cluster.cachedPods(key);
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Pod p : pods) {
       if (hasFinalizer(p)) {
-        cluster.releasePod(
-            p.getMetadata().getNamespace(),
-            p.getMetadata().getName(),
-            config.podStatusFinalizer(),
-            Map.of());
+        try {
+          cluster.releasePod(
+              p.getMetadata().getNamespace(),
+              p.getMetadata().getName(),
+              config.podStatusFinalizer(),
+              Map.of());
+        } catch (RuntimeException e) {
+          failures.add(e); // one pod that cannot be released must not keep the others
+        }
       }
     }
     if (!cluster.cachedTaskResults(key).isEmpty()) {
       cluster.deleteTaskResults(key);
     }
+    throwAll("finalizer releases", pods.size(), failures);
   }
 
   private static Integer first(Integer a, Integer b) {

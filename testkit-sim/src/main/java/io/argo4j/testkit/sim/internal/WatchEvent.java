@@ -11,7 +11,7 @@ public sealed interface WatchEvent {
   /** The object's key in its kind. */
   String key();
 
-  record OfWorkflow(StoredWorkflow object) implements WatchEvent {
+  record OfWorkflow(StoredWorkflow object, boolean deleted) implements WatchEvent {
     @Override
     public String workflow() {
       return object.name();
@@ -45,7 +45,7 @@ public sealed interface WatchEvent {
     }
   }
 
-  record OfTaskResult(TaskResultSnapshot object) implements WatchEvent {
+  record OfTaskResult(TaskResultSnapshot object, boolean deleted) implements WatchEvent {
     @Override
     public String workflow() {
       return object.workflow();

@@ -4,6 +4,8 @@ import io.argo4j.engine.Action;
 import io.argo4j.engine.ContainerObservation;
 import io.argo4j.engine.PodPhase;
 import io.argo4j.engine.locks.HeldLocks;
+import io.argo4j.engine.locks.LockClaim;
+import io.argo4j.engine.locks.LockName;
 import io.argo4j.model.NodePhase;
 import io.argo4j.model.NodeStatus;
 import io.argo4j.model.NodeType;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +30,7 @@ import java.util.regex.Pattern;
  * on every status write and pod creation (safety), on a periodic sweep (no workflow stuck), and at
  * quiescence (liveness, exit handlers, no live pods left).
  */
-public final class Invariants implements ApiServer.Listener, Controller.EngineFailureListener {
+public final class Invariants implements ApiServer.Listener, SimController.EngineFailureListener {
   /** Messages with which a node legitimately fails without a non-zero exit of its own. */
   private static final Pattern CONTROLLED_FAILURE =
       Pattern.compile("(?i).*(stopped|deadline|terminat|shutdown|exceeded|timeout).*");
@@ -40,6 +43,10 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
   private final List<Violation> violations = new ArrayList<>();
   private final Set<String> reported = new HashSet<>();
   private final Map<String, Long> lastProgress = new HashMap<>();
+
+  /** When each workflow was last seen queued for a lock held by a workflow making progress. */
+  private final Map<String, Long> lockQueuedAt = new HashMap<>();
+
   private final Map<String, Action.StartPod> startByNode = new HashMap<>();
   private final Map<String, List<Integer>> mainExitsByNode = new HashMap<>();
   private final Map<String, String> mainReasonByNode = new HashMap<>();
@@ -52,9 +59,16 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
    * lost), the grace period twice, some slack.
    */
   static final long SHUTDOWN_BOUND_MILLIS =
-      Controller.RELIST_MILLIS + 2 * Kubelet.GRACE_MILLIS + 60_000;
+      SimController.RELIST_MILLIS + 2 * Kubelet.GRACE_MILLIS + 60_000;
 
   public long reexecutions;
+
+  /** Pods whose finalizer can never be removed (fault F13): exempt from I7, nothing else is. */
+  private Set<String> stuckFinalizers = Set.of();
+
+  void stuckFinalizers(Set<String> pods) {
+    this.stuckFinalizers = pods;
+  }
 
   public Invariants(
       ApiServer api,
@@ -73,7 +87,7 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
     return List.copyOf(violations);
   }
 
-  private void violation(String invariant, String workflow, String message) {
+  void violation(String invariant, String workflow, String message) {
     if (reported.add(invariant + workflow + message)) {
       Violation v = new Violation(invariant, workflow, scheduler.now(), message);
       violations.add(v);
@@ -156,16 +170,23 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
     checkPermits(after.name());
     Workflow wf = after.workflow();
     String name = after.name();
-    if ("user".equals(writer)
+    // a shutdown is requested by a user, or by a controller (a cron run Replaced)
+    boolean shutdownRequested =
+        wf.spec().shutdown() != null
+            && (before == null
+                || !wf.spec().shutdown().equals(before.workflow().spec().shutdown()));
+    if (shutdownRequested
         && "Terminate".equals(wf.spec().shutdown())
         && node(wf, name + ".onExit") == null
         && !completed(wf)) {
       terminatedBeforeExitHandler.add(name);
     }
-    if (before == null || !"controller".equals(writer) || phasesChanged(before.workflow(), wf)) {
+    if (before == null
+        || !writer.startsWith("controller")
+        || phasesChanged(before.workflow(), wf)) {
       lastProgress.put(name, scheduler.now());
     }
-    if ("user".equals(writer) && wf.spec().shutdown() != null) {
+    if (shutdownRequested) {
       shutdownAt.putIfAbsent(name, scheduler.now());
     }
     if (before != null) {
@@ -389,10 +410,19 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
       if (completed(wf)) {
         continue;
       }
-      long idle = scheduler.now() - lastProgress.getOrDefault(name, 0L);
+      boolean waitsForLock = waitsForAnotherWorkflowsLock(name);
+      if (waitsForLock) {
+        // queued behind a live holder is legitimate: the stuck bound runs from when that ends
+        // (kept apart from lastProgress, so that waiters never vouch for each other: a deadlock
+        // still shows)
+        lockQueuedAt.put(name, scheduler.now());
+      }
+      long idle =
+          scheduler.now()
+              - Math.max(lastProgress.getOrDefault(name, 0L), lockQueuedAt.getOrDefault(name, 0L));
       boolean userCodeRunning =
-          api.allPods().stream().anyMatch(p -> p.workflow.equals(name) && p.mainRunning())
-              || waitsForAnotherWorkflowsLock(name);
+          waitsForLock
+              || api.allPods().stream().anyMatch(p -> p.workflow.equals(name) && p.mainRunning());
       if (idle > stuckAfterMillis && !userCodeRunning) {
         violation(
             "I1",
@@ -417,11 +447,20 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
       }
     }
     for (SimPod p : api.allPods()) {
-      if (p.live()) {
+      if (p.live() || leftoverFinalizer(p)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** I7: a pod of a completed (or deleted) workflow still holding a finalizer it should not. */
+  private boolean leftoverFinalizer(SimPod p) {
+    if (p.removed || p.finalizers.isEmpty() || stuckFinalizers.contains(p.name)) {
+      return false;
+    }
+    StoredWorkflow s = api.getWorkflow(p.workflow);
+    return s == null || completed(s.workflow());
   }
 
   /** Liveness at the end: everything terminal, no pod left running, exit handlers as due. */
@@ -443,6 +482,19 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
         }
       }
       checkExitHandler(name, wf, hasExitHandler.getOrDefault(name, false));
+    }
+    for (SimPod p : api.allPods()) {
+      if (leftoverFinalizer(p)) {
+        violation(
+            "I7",
+            p.workflow,
+            "pod "
+                + p.name
+                + " still holds finalizers "
+                + p.finalizers
+                + (p.deleting ? " though its deletion was requested" : "")
+                + " after its workflow completed");
+      }
     }
   }
 
@@ -519,13 +571,13 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
   // ---- I6: locks ------------------------------------------------------------------------------
 
   /** How long a finished or deleted workflow may still hold a permit in the controller's table. */
-  static final long LOCK_RELEASE_BOUND_MILLIS = Controller.RELIST_MILLIS + 60_000;
+  static final long LOCK_RELEASE_BOUND_MILLIS = SimController.RELIST_MILLIS + 60_000;
 
   /** Holders recorded in the stored statuses of unfinished workflows, by lock. */
   private Map<String, Set<String>> persistedHolders() {
     Map<String, Set<String>> out = new HashMap<>();
     for (StoredWorkflow s : api.workflows()) {
-      for (io.argo4j.engine.locks.LockClaim c : HeldLocks.of(s.workflow())) {
+      for (LockClaim c : HeldLocks.of(s.workflow())) {
         out.computeIfAbsent(c.lock().toString(), k -> new HashSet<>()).add(c.holder());
       }
     }
@@ -536,19 +588,13 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
   private void checkPermits(String writtenWorkflow) {
     persistedHolders()
         .forEach((lock, holders) -> {
-          io.argo4j.engine.locks.LockName name = io.argo4j.engine.locks.LockName.parse(lock);
-          int limit =
-              name.isMutex()
-                  ? 1
-                  : Controller.LIMITS.limitOf(name)
-                          instanceof io.argo4j.engine.locks.LimitSource.Limit.Known k
-                      ? k.value()
-                      : 0;
+          LockName name = LockName.parse(lock);
+          int limit = name.isMutex() ? 1 : WorkloadGenerator.semaphoreLimit(name);
           if (holders.size() > limit) {
             violation(
                 "I6",
                 writtenWorkflow,
-                lock + " is held by " + new java.util.TreeSet<>(holders) + ", limit " + limit);
+                lock + " is held by " + new TreeSet<>(holders) + ", limit " + limit);
           }
         });
   }
@@ -557,7 +603,7 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
    * I6 release: every holder in the controller's table belongs to an unfinished workflow, or to one
    * finished (or deleted) less than {@link #LOCK_RELEASE_BOUND_MILLIS} ago.
    */
-  public void checkLocks(Map<io.argo4j.engine.locks.LockName, List<String>> tableHolders) {
+  public void checkLocks(Map<LockName, List<String>> tableHolders) {
     tableHolders.forEach((lock, holders) -> {
       for (String holder : holders) {
         String wfKey = HeldLocks.workflowKeyOfHolder(holder);
@@ -584,7 +630,7 @@ public final class Invariants implements ApiServer.Listener, Controller.EngineFa
   }
 
   /** I6 at quiescence: no permit is held, in the table or in any stored status. */
-  public void atEndLocks(Map<io.argo4j.engine.locks.LockName, List<String>> tableHolders) {
+  public void atEndLocks(Map<LockName, List<String>> tableHolders) {
     if (!tableHolders.isEmpty()) {
       violation("I6", "", "permits still held at quiescence: " + tableHolders);
     }

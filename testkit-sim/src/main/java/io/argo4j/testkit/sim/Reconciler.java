@@ -7,8 +7,8 @@ import io.argo4j.model.Workflow;
 import java.time.Instant;
 
 /**
- * What the simulated controller calls to decide: normally {@link WorkflowEngine#reconcile}; a test
- * may wrap it (to inject an engine exception, or to prove the invariants catch a broken engine).
+ * What the controller calls to decide: normally {@link WorkflowEngine#reconcile}; a test may wrap
+ * it (to inject an engine exception, or to prove the invariants catch a broken engine).
  */
 @FunctionalInterface
 public interface Reconciler {

@@ -68,6 +68,10 @@ public final class FaultPlan {
       case TASK_RESULT_LATE -> 0.05;
       case CLOCK_JUMP_FORWARD -> 0.5;
       case CLOCK_JUMP_BACKWARD -> 0.5;
+      case TWO_CONTROLLERS -> 0.5;
+      case API_THROTTLED -> 0.02;
+      case API_LATENCY_SPIKE -> 0.01;
+      case FINALIZER_REMOVAL_FAILS -> 0.05;
       case USER_STOP -> 0.12;
       case USER_TERMINATE -> 0.12;
       case POISON_INVALID_SPEC -> 0.3;

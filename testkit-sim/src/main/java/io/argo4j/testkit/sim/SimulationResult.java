@@ -54,7 +54,7 @@ public record SimulationResult(
 
   /** The one-line command that replays this seed. */
   public String reproduction() {
-    return "./build -o -pl testkit -am verify -Dsurefire.failIfNoSpecifiedTests=false"
+    return "./build -o -pl testkit-sim -am verify -Dsurefire.failIfNoSpecifiedTests=false"
         + " -Dtest=SimulationSeedsTest#replaySeed -Dargo4j.sim.seed="
         + seed;
   }

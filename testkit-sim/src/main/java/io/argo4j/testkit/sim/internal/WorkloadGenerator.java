@@ -1,5 +1,6 @@
 package io.argo4j.testkit.sim.internal;
 
+import io.argo4j.engine.locks.LockName;
 import io.argo4j.testkit.sim.WorkloadFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,14 @@ public final class WorkloadGenerator {
   public static final String SEMAPHORE_KEY = "slots";
   public static final String WORKFLOW_SEMAPHORE_KEY = "workflows";
   public static final int SEMAPHORE_LIMIT = 2;
+
+  /** The limit the simulated cluster's ConfigMap gives a semaphore; 0 for any other key. */
+  static int semaphoreLimit(LockName lock) {
+    boolean ours =
+        lock.resourceName().equals(SEMAPHORE_CONFIG_MAP)
+            && (lock.key().equals(SEMAPHORE_KEY) || lock.key().equals(WORKFLOW_SEMAPHORE_KEY));
+    return ours ? SEMAPHORE_LIMIT : 0;
+  }
 
   public WorkloadGenerator(RandomGenerator rng, Set<WorkloadFeature> features) {
     this.rng = rng;

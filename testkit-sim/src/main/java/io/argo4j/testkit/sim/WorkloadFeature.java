@@ -9,5 +9,7 @@ public enum WorkloadFeature {
   /** {@code hooks.exit} on DAG tasks. */
   TASK_EXIT_HOOKS,
   /** Workflow-level and template-level mutexes and semaphores shared across workflows. */
-  LOCKS
+  LOCKS,
+  /** A CronWorkflow (in some seeds) beside the workflows, run by the real cron reconciler. */
+  CRON
 }

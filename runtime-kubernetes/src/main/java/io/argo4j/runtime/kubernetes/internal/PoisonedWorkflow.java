@@ -1,21 +1,18 @@
-package io.argo4j.testkit.sim.internal;
+package io.argo4j.runtime.kubernetes.internal;
 
 import io.argo4j.model.NodePhase;
 import io.argo4j.model.NodeStatus;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowPhase;
 import io.argo4j.model.WorkflowStatus;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the controller writes when the engine cannot reconcile a workflow: Error, everywhere. */
-final class PoisonedWorkflows {
-  private PoisonedWorkflows() {}
-
-  static boolean isCompleted(Workflow wf) {
-    return wf.status() != null && wf.status().phase() != null && wf.status().phase().isCompleted();
-  }
+/** The status written when the engine cannot reconcile a workflow: Error, everywhere. Pure. */
+final class PoisonedWorkflow {
+  private PoisonedWorkflow() {}
 
   static Workflow markError(Workflow wf, String message, Instant now) {
     WorkflowStatus st = wf.status() == null ? WorkflowStatus.builder().build() : wf.status();
@@ -37,13 +34,20 @@ final class PoisonedWorkflows {
             nodes.put(id, n);
           });
     }
-    return wf.withStatus(
-        st.toBuilder()
-            .phase(WorkflowPhase.ERROR)
-            .message(message)
-            .finishedAt(later(st.startedAt(), now))
-            .nodes(nodes)
-            .build());
+    var meta =
+        new ObjectMetaBuilder(wf.metadata())
+            .addToLabels(ArgoNames.LABEL_COMPLETED, "true")
+            .addToLabels(ArgoNames.LABEL_PHASE, WorkflowPhase.ERROR.value())
+            .build();
+    return wf.withMetadata(meta)
+        .withStatus(
+            st.toBuilder()
+                .phase(WorkflowPhase.ERROR)
+                .message(message)
+                .startedAt(st.startedAt() == null ? now : st.startedAt())
+                .finishedAt(later(st.startedAt(), now))
+                .nodes(nodes)
+                .build());
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -45,6 +45,23 @@ public enum FaultKind {
   CLOCK_JUMP_FORWARD("F9"),
   /** F9: the controller's clock jumps backward. */
   CLOCK_JUMP_BACKWARD("F9"),
+  /**
+   * F10: a second controller runs at the same time as the first for a while (a rollout surge, a
+   * lease overlap); fencing by resourceVersion must keep every invariant.
+   */
+  TWO_CONTROLLERS("F10"),
+  /** F12: the API server answers a call with 429 Too Many Requests. */
+  API_THROTTLED("F12"),
+  /**
+   * F12: an API call is slow (1 to 60 s); the controller waits for it, and past its deadline the
+   * call fails as a timeout.
+   */
+  API_LATENCY_SPIKE("F12"),
+  /**
+   * F13: removing the status finalizer from a pod fails every time (a webhook that denies it): the
+   * pod can never go, and nothing else may be held up by it.
+   */
+  FINALIZER_REMOVAL_FAILS("F13"),
   /** F14: a user stops the workflow (exit handlers still run). */
   USER_STOP("F14"),
   /** F14: a user terminates the workflow. */

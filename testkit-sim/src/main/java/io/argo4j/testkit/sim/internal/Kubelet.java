@@ -8,8 +8,10 @@ import io.argo4j.model.Outputs;
 import io.argo4j.model.Parameter;
 import io.argo4j.model.Template;
 import io.argo4j.testkit.sim.FaultKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
@@ -61,9 +63,21 @@ public final class Kubelet {
 
   // ---- API-facing actions ------------------------------------------------------------------
 
-  /** Creates the pod of a StartPod action; false when it already exists. */
-  public boolean create(String workflow, Action.StartPod start) {
-    SimPod pod = new SimPod(workflow, start, "sim-node-" + (hosts++ % 5));
+  /**
+   * Creates a pod (the node it is for, as the controller's pod spec describes it, with the pod's
+   * labels, annotations and finalizers); false when it already exists.
+   */
+  public boolean create(
+      String namespace,
+      String workflow,
+      Action.StartPod start,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      List<String> finalizers) {
+    SimPod pod = new SimPod(namespace, workflow, start, "sim-node-" + (hosts++ % 5));
+    pod.labels.putAll(labels);
+    pod.annotations.putAll(annotations);
+    pod.finalizers.addAll(finalizers);
     if (!api.createPod(pod)) {
       return false;
     }
@@ -121,17 +135,37 @@ public final class Kubelet {
   }
 
   private void delete(SimPod pod) {
-    pod.deleting = true;
-    api.podChanged(pod);
+    api.requestDeletion(pod);
     long after = pod.phase == PodPhase.RUNNING ? rng.nextLong(GRACE_MILLIS) : rng.nextLong(2_000);
     scheduler.after(
         after,
         () -> {
-          if (!pod.removed) {
-            trace.add("kubelet", "pod " + pod.name + " gone");
-            api.removePod(pod);
+          if (!pod.removed && !pod.awaitingFinalizers) {
+            trace.add("kubelet", "pod " + pod.name + " gone" + heldBy(pod));
+            gone(pod);
           }
         });
+  }
+
+  /** Its containers are stopped and the kubelet confirms the deletion; finalizers may hold it. */
+  private void gone(SimPod pod) {
+    // a pod that never started keeps its Pending phase; a running one is killed
+    if (pod.live() && pod.phase == PodPhase.RUNNING) {
+      Instant now = scheduler.instant();
+      if (pod.mainRunning()) {
+        pod.main = ContainerObservation.terminated("main", 137, "Error", now);
+      }
+      if (pod.wait.state() != ContainerObservation.State.TERMINATED) {
+        pod.wait = ContainerObservation.terminated("wait", 137, "Error", now);
+      }
+      pod.phase = PodPhase.FAILED;
+      pod.finishedAt = now;
+    }
+    api.removePod(pod);
+  }
+
+  private static String heldBy(SimPod pod) {
+    return pod.finalizers.isEmpty() ? "" : " (object kept by finalizers " + pod.finalizers + ")";
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
@@ -171,8 +205,8 @@ public final class Kubelet {
             if (pod.mainRunning() && !pod.deleting) {
               if (rng.nextBoolean()) {
                 faults.injected(FaultKind.POD_DELETED_WHILE_RUNNING, pod.name + " force-deleted");
-                trace.add("kubelet", "pod " + pod.name + " gone");
-                api.removePod(pod);
+                trace.add("kubelet", "pod " + pod.name + " gone" + heldBy(pod));
+                gone(pod);
               } else {
                 faults.injected(FaultKind.POD_DELETED_WHILE_RUNNING, pod.name + " deleted");
                 delete(pod);
@@ -295,8 +329,8 @@ public final class Kubelet {
     scheduler.after(
         NODE_LOST_GC_MILLIS,
         () -> {
-          if (!pod.removed) {
-            trace.add("podgc", "pod " + pod.name + " on lost node removed");
+          if (!pod.removed && !pod.awaitingFinalizers) {
+            trace.add("podgc", "pod " + pod.name + " on lost node force-deleted" + heldBy(pod));
             api.removePod(pod);
           }
         });

@@ -1,24 +1,24 @@
 package io.argo4j.testkit.sim.internal;
 
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The controller's informer cache: what it reads instead of the API server. It only learns of
+ * One controller's informer cache: what it reads instead of the API server. It only learns of
  * changes through (possibly late, duplicated, reordered or lost) watch events and periodic relists,
- * so every read may be stale. Each event enqueues the workflow it concerns.
+ * so every read may be stale. Each event enqueues the workflow it concerns. Pods labelled completed
+ * leave the cache, as with the label selector of the real pod watch.
  */
 public final class Informer {
-  final int generation;
   private final Map<String, StoredWorkflow> workflows = new TreeMap<>();
   private final Map<String, PodSnapshot> pods = new TreeMap<>();
-  private final Map<String, TaskResultSnapshot> taskResults = new HashMap<>();
+  private final Map<String, TaskResultSnapshot> taskResults = new TreeMap<>();
+  private final Map<String, Long> deletedRv = new TreeMap<>();
   private final Consumer<String> enqueue;
 
-  Informer(int generation, Consumer<String> enqueue) {
-    this.generation = generation;
+  Informer(Consumer<String> enqueue) {
     this.enqueue = enqueue;
   }
 
@@ -33,15 +33,30 @@ public final class Informer {
       return;
     }
     switch (e) {
-      case WatchEvent.OfWorkflow w -> workflows.put(w.object().name(), w.object());
-      case WatchEvent.OfPod p -> {
-        if (p.deleted()) {
-          pods.remove(p.object().podName());
+      case WatchEvent.OfWorkflow w -> {
+        if (w.deleted()) {
+          workflows.remove(w.key());
+          deletedRv.put("wf/" + w.key(), w.rv());
         } else {
-          pods.put(p.object().podName(), p.object());
+          workflows.put(w.key(), w.object());
         }
       }
-      case WatchEvent.OfTaskResult t -> taskResults.put(t.object().nodeId(), t.object());
+      case WatchEvent.OfPod p -> {
+        if (p.deleted() || p.object().completedLabel()) {
+          pods.remove(p.key());
+          deletedRv.put("pod/" + p.key(), p.rv());
+        } else {
+          pods.put(p.key(), p.object());
+        }
+      }
+      case WatchEvent.OfTaskResult t -> {
+        if (t.deleted()) {
+          taskResults.remove(t.key());
+          deletedRv.put("tr/" + t.key(), t.rv());
+        } else {
+          taskResults.put(t.key(), t.object());
+        }
+      }
     }
     enqueue.accept(e.workflow());
   }
@@ -50,15 +65,15 @@ public final class Informer {
     return switch (e) {
       case WatchEvent.OfWorkflow w -> {
         StoredWorkflow c = workflows.get(w.key());
-        yield c == null ? -1 : c.rv();
+        yield c == null ? deletedRv.getOrDefault("wf/" + w.key(), -1L) : c.rv();
       }
       case WatchEvent.OfPod p -> {
         PodSnapshot c = pods.get(p.key());
-        yield c == null ? -1 : c.rv();
+        yield c == null ? deletedRv.getOrDefault("pod/" + p.key(), -1L) : c.rv();
       }
       case WatchEvent.OfTaskResult t -> {
         TaskResultSnapshot c = taskResults.get(t.key());
-        yield c == null ? -1 : c.rv();
+        yield c == null ? deletedRv.getOrDefault("tr/" + t.key(), -1L) : c.rv();
       }
     };
   }
@@ -68,11 +83,14 @@ public final class Informer {
     workflows.clear();
     pods.clear();
     taskResults.clear();
+    deletedRv.clear();
     for (StoredWorkflow w : api.workflows()) {
       workflows.put(w.name(), w);
     }
     for (PodSnapshot p : api.listPods()) {
-      pods.put(p.podName(), p);
+      if (!p.completedLabel()) {
+        pods.put(p.podName(), p);
+      }
     }
     for (TaskResultSnapshot t : api.listTaskResults()) {
       taskResults.put(t.nodeId(), t);
@@ -82,20 +100,23 @@ public final class Informer {
     }
   }
 
-  /** After a successful write the controller stores its own result (as Argo does). */
-  void writeThrough(StoredWorkflow w) {
-    workflows.put(w.name(), w);
-  }
-
   StoredWorkflow workflow(String name) {
     return workflows.get(name);
   }
 
-  Iterable<PodSnapshot> pods() {
+  Collection<StoredWorkflow> workflows() {
+    return workflows.values();
+  }
+
+  Collection<PodSnapshot> pods() {
     return pods.values();
   }
 
-  TaskResultSnapshot taskResult(String nodeId) {
-    return taskResults.get(nodeId);
+  PodSnapshot pod(String name) {
+    return pods.get(name);
+  }
+
+  Collection<TaskResultSnapshot> taskResults() {
+    return taskResults.values();
   }
 }
