@@ -59,13 +59,6 @@ class SimulationSeedsTest {
   void replaySeed() {
     SimulationResult r = Simulation.run(Long.getLong("argo4j.sim.seed"), ciOptions());
     System.out.println(r.report());
-    r.workflows().stream()
-        .filter(w -> w.metadata().getName().contains("1767226800"))
-        .forEach(w ->
-            System.out.println(
-                +io.argo4j.model.io.ModelJson.newObjectMapper()
-                    .valueToTree(w.status())
-                    .toPrettyString()));
     System.out.println("full trace:");
     r.trace().forEach(System.out::println);
     assertThat(r.violations()).as(r.report()).isEmpty();
