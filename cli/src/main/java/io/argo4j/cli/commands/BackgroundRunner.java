@@ -19,7 +19,8 @@ final class BackgroundRunner {
 
   private BackgroundRunner() {}
 
-  static void start(Path log, List<String> args) throws CliException {
+  /** Starts the process; returns it (its pid is the runner's: setsid execs it). */
+  static ProcessHandle start(Path log, List<String> args) throws CliException {
     List<String> command = new ArrayList<>();
     Path setsid = Path.of("/usr/bin/setsid");
     if (Files.isExecutable(setsid)) {
@@ -30,11 +31,12 @@ final class BackgroundRunner {
     command.addAll(args);
     try {
       Files.createDirectories(log.getParent());
-      new ProcessBuilder(command)
+      return new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
+          .start()
+          .toHandle();
     } catch (IOException e) {
       throw new CliException(
           ExitCodes.FAILURE,

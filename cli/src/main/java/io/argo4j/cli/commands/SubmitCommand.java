@@ -175,15 +175,18 @@ public final class SubmitCommand extends BaseCommand {
         out().flush();
         return done.phase() == WorkflowPhase.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
       }
-      BackgroundRunner.start(
-          session.runtime().workflowDirectory(stored.uid()).resolve("runner.log"),
-          List.of(
-              "wait",
-              stored.key().name(),
-              "-n",
-              stored.key().namespace(),
-              "--state-dir",
-              session.runtime().config().stateDirectory().toString()));
+      ProcessHandle runner =
+          BackgroundRunner.start(
+              session.runtime().workflowDirectory(stored.uid()).resolve("runner.log"),
+              List.of(
+                  "wait",
+                  stored.key().name(),
+                  "-n",
+                  stored.key().namespace(),
+                  "--state-dir",
+                  session.runtime().config().stateDirectory().toString()));
+      // until it takes the workflow, other argo4j commands leave it to that process
+      session.runtime().handOver(stored, runner);
       return ExitCodes.OK;
     }
   }

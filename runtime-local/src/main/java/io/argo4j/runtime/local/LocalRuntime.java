@@ -16,6 +16,7 @@ import io.argo4j.model.WorkflowTemplate;
 import io.argo4j.model.io.ManifestReader;
 import io.argo4j.model.io.ManifestWriter;
 import io.argo4j.runtime.local.internal.LocalLocks;
+import io.argo4j.runtime.local.internal.RunnerHandover;
 import io.argo4j.runtime.local.internal.RunnerLock;
 import io.argo4j.runtime.local.internal.WorkflowDocuments;
 import io.argo4j.store.AlreadyExistsException;
@@ -232,7 +233,8 @@ public final class LocalRuntime implements AutoCloseable {
         WorkflowQuery.inAllNamespaces(WorkflowKind.WORKFLOW)
             .withCompletion(WorkflowQuery.Completion.RUNNING);
     for (StoredWorkflow stored : listAll(query)) {
-      if (!RunnerLock.isHeld(workflowDirectory(stored.uid()))) {
+      Path dir = workflowDirectory(stored.uid());
+      if (!RunnerLock.isHeld(dir) && !RunnerHandover.pending(dir)) {
         out.add(stored);
       }
     }
@@ -261,9 +263,19 @@ public final class LocalRuntime implements AutoCloseable {
     return finished;
   }
 
-  /** Whether a live runner holds the workflow. */
+  /**
+   * Records that the process {@code runner} (started to run the workflow, as {@code argo4j submit}
+   * does) is to take it: until that process takes its runner lock or dies, the workflow does not
+   * count as interrupted, so no other command takes it over in the meantime.
+   */
+  public void handOver(StoredWorkflow stored, ProcessHandle runner) throws IOException {
+    RunnerHandover.record(workflowDirectory(stored.uid()), runner);
+  }
+
+  /** Whether a live runner holds the workflow, or a live runner it was handed to is starting. */
   public boolean isRunning(StoredWorkflow stored) throws IOException {
-    return RunnerLock.isHeld(workflowDirectory(stored.uid()));
+    Path dir = workflowDirectory(stored.uid());
+    return RunnerLock.isHeld(dir) || RunnerHandover.pending(dir);
   }
 
   /** The stored workflow of this name, or the newest one for {@code @latest}. */
