@@ -1,7 +1,5 @@
 package io.argo4j.cli.commands;
 
-import io.argo4j.cli.CliException;
-import io.argo4j.cli.ExitCodes;
 import io.argo4j.cli.Main;
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +18,7 @@ final class BackgroundRunner {
   private BackgroundRunner() {}
 
   /** Starts the process; returns it (its pid is the runner's: setsid execs it). */
-  static ProcessHandle start(Path log, List<String> args) throws CliException {
+  static ProcessHandle start(Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     Path setsid = Path.of("/usr/bin/setsid");
     if (Files.isExecutable(setsid)) {
@@ -29,20 +27,12 @@ final class BackgroundRunner {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(args);
-    try {
-      Files.createDirectories(log.getParent());
-      return new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start()
-          .toHandle();
-    } catch (IOException e) {
-      throw new CliException(
-          ExitCodes.FAILURE,
-          "submitted, but cannot start the process that runs it ("
-              + e.getMessage()
-              + "); the next argo4j run, list, get or wait will run it");
-    }
+    Files.createDirectories(log.getParent());
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start()
+        .toHandle();
   }
 }

@@ -54,7 +54,7 @@ public final class GetCommand extends BaseCommand {
     }
     Predicate<NodeStatus> shown = NodeSelector.parse(status, nodeFieldSelector);
     try (LocalSession session = LocalSession.open(state.stateDir)) {
-      session.recover(err());
+      session.resumeInBackground(err());
       for (String name : workflows) {
         Workflow workflow = LocalSession.workflow(session.require(namespace(), name));
         switch (format) {

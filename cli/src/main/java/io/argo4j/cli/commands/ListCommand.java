@@ -93,7 +93,7 @@ public final class ListCommand extends BaseCommand {
     Instant now = Instant.now();
     WorkflowQuery query = query(now);
     try (LocalSession session = LocalSession.open(state.stateDir)) {
-      session.recover(err());
+      session.resumeInBackground(err());
       List<StoredWorkflow> found = session.runtime().listAll(query);
       if (resubmitted) {
         found =

@@ -8,12 +8,15 @@ import io.argo4j.model.Workflow;
 import io.argo4j.runtime.local.LocalRuntime;
 import io.argo4j.runtime.local.LocalRuntimeConfig;
 import io.argo4j.runtime.local.RecoveryListener;
+import io.argo4j.runtime.local.WorkflowRun;
 import io.argo4j.store.StoreFailureException;
 import io.argo4j.store.StoredWorkflow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local runtime as the commands use it: opened on the state directory, finishing interrupted
@@ -51,39 +54,118 @@ final class LocalSession implements AutoCloseable {
   }
 
   /**
-   * Finishes the workflows whose runner died (argo4j killed, machine restarted), saying so on
-   * {@code err}, so that nothing stays Running.
+   * Finishes, here and now, the workflows whose runner died (argo4j killed, machine restarted),
+   * saying so on {@code err}, so that nothing stays Running. For commands that wait for the end
+   * anyway ({@code submit --wait}); the others hand them to {@link #resumeInBackground}.
    */
   void recover(PrintWriter err) throws CliException, InterruptedException {
     try {
-      runtime.recover(
-          new RecoveryListener() {
-            @Override
-            public void resuming(Workflow workflow) {
-              err.println(
-                  "argo4j: resuming "
-                      + workflow.metadata().getName()
-                      + ", interrupted when its runner stopped; finishing it first");
-              err.flush();
-            }
-
-            @Override
-            public void finished(Workflow workflow) {
-              err.println(
-                  "argo4j: "
-                      + workflow.metadata().getName()
-                      + " "
-                      + (workflow.status() == null || workflow.status().phase() == null
-                          ? "finished"
-                          : workflow.status().phase().value()));
-              err.flush();
-            }
-          });
+      runtime.recover(reporting(err));
     } catch (ExecutorConfigException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILURE, "cannot resume interrupted workflows: " + e, e);
     }
+  }
+
+  /**
+   * Finishes {@code stored} here if its runner died (and nobody else has taken it meanwhile): for
+   * {@code wait}, {@code logs --follow}, {@code stop} and {@code terminate}, which are about it.
+   */
+  void recover(StoredWorkflow stored, PrintWriter err) throws CliException, InterruptedException {
+    try {
+      if (runtime.isRunning(stored)) {
+        return;
+      }
+      RecoveryListener listener = reporting(err);
+      Workflow workflow = workflow(stored);
+      Optional<WorkflowRun> run = runtime.resume(stored, listener.runListener(workflow));
+      if (run.isPresent()) {
+        listener.resuming(workflow);
+        listener.finished(run.get().run());
+      }
+    } catch (ExecutorConfigException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE, "cannot resume " + stored.key().name() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Hands every workflow whose runner died to a runner process of its own, in the background (as
+   * {@code submit} does), saying so on {@code err}: the command goes on at once, however long the
+   * workflow still has to run (a suspended one may wait for {@code argo4j resume}).
+   */
+  void resumeInBackground(PrintWriter err) throws CliException {
+    List<StoredWorkflow> interrupted;
+    try {
+      interrupted = runtime.interrupted();
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.FAILURE, "cannot list interrupted workflows: " + e, e);
+    }
+    for (StoredWorkflow stored : interrupted) {
+      String name = stored.key().name();
+      Path log = runtime.workflowDirectory(stored.uid()).resolve("runner.log");
+      try {
+        ProcessHandle runner = BackgroundRunner.start(log, waitArgs(stored));
+        runtime.handOver(stored, runner);
+      } catch (IOException e) {
+        throw new CliException(
+            ExitCodes.FAILURE,
+            "workflow "
+                + name
+                + " was interrupted when its runner stopped, and no process can be started to"
+                + " resume it ("
+                + e.getMessage()
+                + "); run argo4j wait "
+                + name
+                + " to resume it here");
+      }
+      err.println(
+          "argo4j: "
+              + name
+              + " was interrupted when its runner stopped; resuming it in the background (log: "
+              + log
+              + ")");
+      err.flush();
+    }
+  }
+
+  /** The arguments of the background runner of {@code stored}: {@code argo4j wait} on it. */
+  List<String> waitArgs(StoredWorkflow stored) {
+    return List.of(
+        "wait",
+        stored.key().name(),
+        "-n",
+        stored.key().namespace(),
+        "--state-dir",
+        runtime.config().stateDirectory().toString());
+  }
+
+  private static RecoveryListener reporting(PrintWriter err) {
+    return new RecoveryListener() {
+      @Override
+      public void resuming(Workflow workflow) {
+        err.println(
+            "argo4j: resuming "
+                + workflow.metadata().getName()
+                + ", interrupted when its runner stopped; finishing it first");
+        err.flush();
+      }
+
+      @Override
+      public void finished(Workflow workflow) {
+        err.println(
+            "argo4j: "
+                + workflow.metadata().getName()
+                + " "
+                + (workflow.status() == null || workflow.status().phase() == null
+                    ? "finished"
+                    : workflow.status().phase().value()));
+        err.flush();
+      }
+    };
   }
 
   /** The workflow named {@code name} ({@code @latest} for the newest) or a one-line error. */

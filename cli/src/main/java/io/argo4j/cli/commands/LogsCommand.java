@@ -106,7 +106,7 @@ public final class LogsCommand extends BaseCommand {
     }
     try (LocalSession session = LocalSession.open(state.stateDir)) {
       if (!follow) {
-        session.recover(err());
+        session.resumeInBackground(err());
       }
       StoredWorkflow stored = session.require(namespace(), workflow);
       if (!follow) {
@@ -212,9 +212,8 @@ public final class LogsCommand extends BaseCommand {
         out().flush();
         return ExitCodes.OK;
       }
-      if (!session.runtime().isRunning(current.get())) {
-        session.recover(err());
-      }
+      // following a workflow whose runner died: this command takes it over
+      session.recover(current.get(), err());
       Thread.sleep(FOLLOW_POLL_MILLIS);
     }
   }

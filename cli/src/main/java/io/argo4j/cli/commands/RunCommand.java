@@ -101,7 +101,7 @@ public final class RunCommand extends BaseCommand {
             : new PlainProgress(progressOut, clock, zone);
 
     try (LocalSession session = LocalSession.open(stateDir)) {
-      session.recover(err());
+      session.resumeInBackground(err());
       WorkflowRun run;
       try {
         run =

@@ -60,7 +60,8 @@ final class ShutdownRequest {
       }
       out.flush();
       if (!dryRun) {
-        session.recover(err);
+        // a workflow whose runner died needs one to carry the request out
+        session.resumeInBackground(err);
       }
       return ExitCodes.OK;
     }

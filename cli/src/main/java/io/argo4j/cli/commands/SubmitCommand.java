@@ -10,6 +10,7 @@ import io.argo4j.runtime.local.SubmitOptions;
 import io.argo4j.store.AlreadyExistsException;
 import io.argo4j.store.StoredWorkflow;
 import io.argo4j.store.WorkflowPhase;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -163,7 +164,7 @@ public final class SubmitCommand extends BaseCommand {
       Workflow submitted = LocalSession.workflow(stored);
       print(submitted, format);
       if (wait.await || wait.watch) {
-        session.recover(err());
+        session.recover(stored, err());
         StoredWorkflow done =
             session.runtime().find(namespace(), stored.key().name()).orElseThrow();
         out()
@@ -175,18 +176,25 @@ public final class SubmitCommand extends BaseCommand {
         out().flush();
         return done.phase() == WorkflowPhase.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
       }
-      ProcessHandle runner =
-          BackgroundRunner.start(
-              session.runtime().workflowDirectory(stored.uid()).resolve("runner.log"),
-              List.of(
-                  "wait",
-                  stored.key().name(),
-                  "-n",
-                  stored.key().namespace(),
-                  "--state-dir",
-                  session.runtime().config().stateDirectory().toString()));
-      // until it takes the workflow, other argo4j commands leave it to that process
-      session.runtime().handOver(stored, runner);
+      ProcessHandle runner;
+      try {
+        runner =
+            BackgroundRunner.start(
+                session.runtime().workflowDirectory(stored.uid()).resolve("runner.log"),
+                session.waitArgs(stored));
+      } catch (IOException e) {
+        throw new CliException(
+            ExitCodes.FAILURE,
+            "submitted, but cannot start the process that runs it ("
+                + e.getMessage()
+                + "); the next argo4j run, list, get or wait will run it");
+      }
+      try {
+        // until it takes the workflow, other argo4j commands leave it to that process
+        session.runtime().handOver(stored, runner);
+      } catch (IOException e) {
+        // without the record, another command may take the workflow first: the runner then waits
+      }
       return ExitCodes.OK;
     }
   }

@@ -48,6 +48,8 @@ final class UserChangeRequest {
         }
       }
       out.flush();
+      // a workflow whose runner died needs one to carry the change out
+      session.resumeInBackground(err);
       err.flush();
       return exit;
     }

@@ -42,10 +42,11 @@ public final class WaitCommand extends BaseCommand {
         }
         StoredWorkflow current = found.get();
         while (current.phase() == null || !current.phase().completed()) {
-          if (!session.runtime().isRunning(current)) {
-            session.recover(err());
-          } else {
+          if (session.runtime().isRunning(current)) {
             Thread.sleep(POLL_MILLIS);
+          } else {
+            // its runner died (or this is the runner submit started): finish it here
+            session.recover(current, err());
           }
           Optional<StoredWorkflow> again =
               session.runtime().find(namespace(), current.key().name());

@@ -1,0 +1,93 @@
+package io.argo4j.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.argo4j.cli.Main;
+import io.argo4j.executor.ExecutorConfig;
+import io.argo4j.runtime.local.LoadedWorkflow;
+import io.argo4j.runtime.local.LocalRuntime;
+import io.argo4j.runtime.local.LocalRuntimeConfig;
+import io.argo4j.runtime.local.SubmitOptions;
+import io.argo4j.runtime.local.WorkflowFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Help;
+
+/**
+ * A workflow whose runner died (here: stored, never run) is handed to a background runner by the
+ * next command, which goes on at once even when the workflow then waits at a suspend node.
+ */
+class RecoveryCommandsTest {
+  @TempDir Path state;
+
+  record Run(int exitCode, String out, String err) {}
+
+  private Run argo4j(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--state-dir", state.toString()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            all.toArray(String[]::new),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            Map.of(),
+            Help.Ansi.OFF);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private void storeWithoutRunner(String yaml) throws Exception {
+    try (LocalRuntime runtime =
+        LocalRuntime.open(LocalRuntimeConfig.of(state, ExecutorConfig.builder().build()))) {
+      LoadedWorkflow w = WorkflowFiles.load(yaml, "test.yaml", null, Map.of(), null);
+      runtime.create(w.workflow(), w.templates(), SubmitOptions.defaults());
+    }
+  }
+
+  @Test
+  void anInterruptedSuspendedWorkflowDoesNotHoldTheNextCommand() throws Exception {
+    storeWithoutRunner(
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: parked}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            steps:
+            - - {name: approve, template: approve}
+            - - {name: ship, template: ship}
+          - name: approve
+            suspend: {}
+          - name: ship
+            container: {image: alpine, command: [echo, shipped]}
+        """);
+
+    Run list = argo4j("list", "-o", "name");
+
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).isEqualTo("parked\n");
+    assertThat(list.err())
+        .contains("parked was interrupted when its runner stopped; resuming it in the background");
+    // the background runner has it now: a second command does not hand it over again
+    assertThat(argo4j("get", "parked").err()).doesNotContain("interrupted");
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> argo4j("get", "parked").out().contains("approve"));
+    Run resume = argo4j("resume", "parked");
+    assertThat(resume.exitCode()).as(resume.err()).isZero();
+    Run waited = argo4j("wait", "parked");
+    assertThat(waited.out()).startsWith("parked Succeeded at ");
+  }
+}
