@@ -197,10 +197,15 @@ public final class H2WorkflowRepository implements WorkflowRepository {
   }
 
   private <T> T read(String operation, SqlRead<T> work) {
-    try (StoreTransaction tx = StoreTransaction.read(database)) {
-      T result = work.apply(tx.connection());
-      tx.commit();
-      return result;
+    try {
+      // a read may be repeated: one cut off by the serving process exiting is tried again
+      return H2Database.throughHandover(() -> {
+        try (StoreTransaction tx = StoreTransaction.read(database)) {
+          T result = work.apply(tx.connection());
+          tx.commit();
+          return result;
+        }
+      });
     } catch (SQLException e) {
       throw failure(operation, e);
     }

@@ -53,6 +53,18 @@ class RecoveryCommandsTest {
     }
   }
 
+  private String runnerLogs() {
+    try (var files = java.nio.file.Files.walk(state)) {
+      StringBuilder b = new StringBuilder();
+      for (Path p : files.filter(f -> f.getFileName().toString().equals("runner.log")).toList()) {
+        b.append(p).append(":\n").append(java.nio.file.Files.readString(p));
+      }
+      return b.toString();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
   @Test
   void anInterruptedSuspendedWorkflowDoesNotHoldTheNextCommand() throws Exception {
     storeWithoutRunner(
@@ -88,6 +100,8 @@ class RecoveryCommandsTest {
     Run resume = argo4j("resume", "parked");
     assertThat(resume.exitCode()).as(resume.err()).isZero();
     Run waited = argo4j("wait", "parked");
-    assertThat(waited.out()).startsWith("parked Succeeded at ");
+    assertThat(waited.out())
+        .as(() -> waited.exitCode() + " " + waited.err() + "\nrunner logs:\n" + runnerLogs())
+        .startsWith("parked Succeeded at ");
   }
 }

@@ -3,6 +3,7 @@ package io.argo4j.store.internal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
@@ -82,11 +83,62 @@ public final class H2Database implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the store at " + databaseFile() + " is closed");
     }
-    Connection connection = dataSource.getConnection();
+    Connection connection = connectThroughHandover();
     if (servedHere(connection)) {
       keepOpen();
     }
     return connection;
+  }
+
+  /** How long an operation waits for the serving process to hand the file over. */
+  public static final long HANDOVER_WAIT_MILLIS = 15_000;
+
+  /**
+   * Whether {@code e} means the process that served the database has gone or is going: its
+   * connections break, and until its lock file goes H2 reports the file "already in use". A
+   * background runner finishing while a command starts does that. A new connection then opens the
+   * file itself, so an operation that had not started may simply be tried again.
+   */
+  public static boolean servingProcessGone(SQLException e) {
+    return switch (e.getErrorCode()) {
+      case ErrorCode.DATABASE_ALREADY_OPEN_1,
+          ErrorCode.CONNECTION_BROKEN_1,
+          ErrorCode.DATABASE_IS_CLOSED ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** Runs {@code attempt} again while it fails because the serving process went, for a while. */
+  public static <T> T throughHandover(SqlAttempt<T> attempt) throws SQLException {
+    long deadline = System.nanoTime() + HANDOVER_WAIT_MILLIS * 1_000_000;
+    long pause = 20;
+    while (true) {
+      try {
+        return attempt.run();
+      } catch (SQLException e) {
+        if (!servingProcessGone(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for the store", e);
+      }
+      pause = Math.min(pause * 2, 500);
+    }
+  }
+
+  /** One try of an operation that may be repeated. */
+  @FunctionalInterface
+  public interface SqlAttempt<T> {
+    T run() throws SQLException;
+  }
+
+  private Connection connectThroughHandover() throws SQLException {
+    return throughHandover(dataSource::getConnection);
   }
 
   private void keepOpen() throws SQLException {

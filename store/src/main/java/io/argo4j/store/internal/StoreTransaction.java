@@ -49,6 +49,13 @@ public final class StoreTransaction implements AutoCloseable {
 
   private static StoreTransaction begin(H2Database database, int isolation, boolean forceToDisk)
       throws SQLException {
+    // nothing has happened yet: a serving process that went away between connecting and setting
+    // up is waited out
+    return H2Database.throughHandover(() -> beginOnce(database, isolation, forceToDisk));
+  }
+
+  private static StoreTransaction beginOnce(H2Database database, int isolation, boolean forceToDisk)
+      throws SQLException {
     Connection connection = database.connect();
     try {
       connection.setTransactionIsolation(isolation);
