@@ -3,6 +3,7 @@ package io.argo4j.runtime.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.argo4j.model.CronWorkflow;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowPhase;
 import io.argo4j.runtime.kubernetes.internal.CronReconciler;
@@ -42,6 +43,11 @@ class CronWorkflowTest {
   }
 
   private void createCron(String name, String policy, String extra) {
+    createCron(name, policy, extra, "lastScheduledTime: \"" + T0.minusSeconds(30) + "\"");
+  }
+
+  /** A CronWorkflow with {@code extra} in its spec and {@code status} (null for none). */
+  private void createCron(String name, String policy, String extra, String status) {
     String yaml =
         """
         apiVersion: argoproj.io/v1alpha1
@@ -57,10 +63,9 @@ class CronWorkflowTest {
             templates:
               - name: main
                 container: {image: busybox, command: [sleep, "600"]}
-        status:
-          lastScheduledTime: "%s"
         """
-            .formatted(name, policy, extra, T0.minusSeconds(30));
+                .formatted(name, policy, extra)
+            + (status == null ? "" : "status:\n  " + status + "\n");
     GenericKubernetesResource r =
         bed.client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
     bed.client
@@ -149,6 +154,84 @@ class CronWorkflowTest {
     await().atMost(KubeTestBed.WAIT).until(() -> runsOf("cron-deadline").size() == 1);
     assertThat(runsOf("cron-deadline"))
         .containsExactly(runName("cron-deadline", T0.plusSeconds(60)));
+  }
+
+  private CronWorkflow cron(String name) {
+    return cluster.listCronWorkflows().stream()
+        .filter(c -> c.metadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void whenDecidesEachTickAndOnlyARunMovesLastScheduledTime() {
+    // upstream's cron-when.yaml: at most one run in 6 minutes
+    createCron(
+        "cron-when",
+        "Allow",
+        "when: \"{{= cronworkflow.lastScheduledTime == nil"
+            + " || (now() - cronworkflow.lastScheduledTime).Seconds() > 360 }}\"",
+        null);
+
+    crons.sync(T0.plusSeconds(5)); // never run before: runs
+    String first = runName("cron-when", T0);
+    await().atMost(KubeTestBed.WAIT).until(() -> runsOf("cron-when").equals(List.of(first)));
+    crons.sync(T0.plusSeconds(65)); // 65 s after the last run: skipped
+    crons.sync(T0.plusSeconds(66)); // the same tick again: still skipped, not run late
+    assertThat(cron("cron-when").status().lastScheduledTime()).isEqualTo(T0);
+
+    crons.sync(T0.plusSeconds(425)); // 425 s after the last run: the 00:07 tick runs
+    String second = runName("cron-when", T0.plusSeconds(420));
+    await()
+        .atMost(KubeTestBed.WAIT)
+        .until(() -> runsOf("cron-when").equals(List.of(first, second)));
+    assertThat(cron("cron-when").status().lastScheduledTime()).isEqualTo(T0.plusSeconds(420));
+    assertThat(cron("cron-when").status().phase()).isEqualTo("Active");
+  }
+
+  @Test
+  void aWhenThatDoesNotParseSkipsTheTickAndSaysWhyInTheStatus() {
+    createCron("cron-bad-when", "Allow", "when: \"{{= 1 + }}\"", null);
+
+    crons.sync(T0.plusSeconds(5));
+
+    CronWorkflow c = cron("cron-bad-when");
+    assertThat(c.status().conditions())
+        .anySatisfy(cond -> {
+          assertThat(cond.type()).isEqualTo("SpecError");
+          assertThat(cond.message()).startsWith("spec.when: ");
+        });
+    assertThat(bed.workflow(runName("cron-bad-when", T0))).isNull();
+  }
+
+  @Test
+  void stopStrategyStopsTheCronOnceItsFailuresAreCounted() {
+    bed.kubelet.onNode("^cron-stop-", PodScript.exit(1));
+    createCron("cron-stop", "Allow", "stopStrategy: {expression: \"cronworkflow.failed >= 1\"}");
+
+    crons.sync(T0.plusSeconds(5));
+    String first = runName("cron-stop", T0);
+    await().atMost(KubeTestBed.WAIT).until(() -> runsOf("cron-stop").equals(List.of(first)));
+    assertThat(bed.awaitCompleted(first).status().phase()).isEqualTo(WorkflowPhase.FAILED);
+    await()
+        .atMost(KubeTestBed.WAIT)
+        .until(() ->
+            cluster
+                .cachedWorkflowsLabelled(
+                    KubeTestBed.NS, CronReconciler.LABEL_CRON_WORKFLOW, "cron-stop")
+                .stream()
+                .allMatch(w ->
+                    w.status() != null
+                        && w.status().phase() != null
+                        && w.status().phase().isCompleted()));
+
+    crons.sync(T0.plusSeconds(65)); // counts the failed run: the strategy holds, no new run
+    crons.sync(T0.plusSeconds(125));
+
+    CronWorkflow c = cron("cron-stop");
+    assertThat(c.status().failed()).isEqualTo(1L);
+    assertThat(c.status().phase()).isEqualTo("Stopped");
+    assertThat(runsOf("cron-stop")).containsExactly(first);
   }
 
   @Test
