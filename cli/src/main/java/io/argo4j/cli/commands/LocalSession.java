@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The local runtime as the commands use it: opened on the state directory, finishing interrupted
- * workflows first, and turning its failures into one-line errors.
+ * The local runtime as the commands use it: opened on the state directory, getting interrupted
+ * workflows going again (in the background, or here for the commands that wait for one), and
+ * turning its failures into one-line errors.
  */
 final class LocalSession implements AutoCloseable {
 
@@ -54,23 +55,9 @@ final class LocalSession implements AutoCloseable {
   }
 
   /**
-   * Finishes, here and now, the workflows whose runner died (argo4j killed, machine restarted),
-   * saying so on {@code err}, so that nothing stays Running. For commands that wait for the end
-   * anyway ({@code submit --wait}); the others hand them to {@link #resumeInBackground}.
-   */
-  void recover(PrintWriter err) throws CliException, InterruptedException {
-    try {
-      runtime.recover(reporting(err));
-    } catch (ExecutorConfigException e) {
-      throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILURE, "cannot resume interrupted workflows: " + e, e);
-    }
-  }
-
-  /**
-   * Finishes {@code stored} here if its runner died (and nobody else has taken it meanwhile): for
-   * {@code wait}, {@code logs --follow}, {@code stop} and {@code terminate}, which are about it.
+   * Finishes {@code stored} here if its runner died (and nobody else has taken it meanwhile), saying
+   * so on {@code err}: for {@code wait}, {@code logs --follow} and {@code submit --wait}, which wait
+   * for its end anyway.
    */
   void recover(StoredWorkflow stored, PrintWriter err) throws CliException, InterruptedException {
     try {

@@ -393,19 +393,10 @@ public final class KubeletSimulator implements AutoCloseable {
     }
     sim.stage = Stage.PENDING;
     boolean pullFails = sim.script.has(Fault.IMAGE_PULL_FAILURE);
-    // the scheduler's binding (a real API server takes it only through pods/binding, which the mock
-    // does not serve: this is the one kubelet write that is mock-only)
-    client
-        .pods()
-        .inNamespace(namespace)
-        .withName(sim.name)
-        .edit(p -> {
-          p.getSpec().setNodeName(NODE);
-          return p;
-        });
     editPod(
         sim.name,
         p -> {
+          p.getSpec().setNodeName(NODE);
           PodStatus s = status(p);
           s.setPhase("Pending");
           s.setHostIP("10.0.0.1");
@@ -643,9 +634,8 @@ public final class KubeletSimulator implements AutoCloseable {
     }
   }
 
-  /** A status change, written to the status subresource as the kubelet writes it. */
   private void editPod(String name, UnaryOperator<Pod> edit) {
-    client.pods().inNamespace(namespace).withName(name).editStatus(edit);
+    client.pods().inNamespace(namespace).withName(name).edit(edit);
   }
 
   private static PodStatus status(Pod p) {

@@ -145,6 +145,11 @@ public final class StepPodRunner implements PodProgram, AutoCloseable {
       return; // resource and data templates: TemplateSteps says they cannot run here
     }
     List<String> args = orEmpty(main.getArgs());
+    if (template.script() != null && args.size() == wantArgs.size() + 1) {
+      // a script's pod ends its args with the source file init placed (Argo runs `command args...
+      // <file>`); the step here runs the source from the template itself
+      args = args.subList(0, wantArgs.size());
+    }
     if (!user.equals(wantCommand) || !args.equals(wantArgs)) {
       throw new IllegalArgumentException(
           "pod "

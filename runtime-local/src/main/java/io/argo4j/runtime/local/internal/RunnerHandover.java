@@ -61,7 +61,13 @@ public final class RunnerHandover {
     if (parts[1].equals("-")) {
       return true;
     }
+    long recorded;
+    try {
+      recorded = Long.parseLong(parts[1]);
+    } catch (NumberFormatException e) {
+      return false;
+    }
     Optional<Instant> started = runner.get().info().startInstant();
-    return started.isEmpty() || started.get().toEpochMilli() == Long.parseLong(parts[1]);
+    return started.isEmpty() || started.get().toEpochMilli() == recorded;
   }
 }

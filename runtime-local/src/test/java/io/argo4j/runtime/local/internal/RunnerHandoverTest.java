@@ -40,6 +40,10 @@ class RunnerHandoverTest {
 
     Files.writeString(dir.resolve(RunnerHandover.FILE_NAME), "x 12\n");
     assertThat(RunnerHandover.pending(dir)).isFalse();
+
+    long alive = ProcessHandle.current().parent().orElseThrow().pid();
+    Files.writeString(dir.resolve(RunnerHandover.FILE_NAME), alive + " noon\n");
+    assertThat(RunnerHandover.pending(dir)).isFalse();
   }
 
   @Test
