@@ -65,7 +65,16 @@ public final class ProcessStepHandle implements StepHandle {
   /** Starts watching for the end of the wrapper (separate, so the caller can register first). */
   public void begin() {
     CompletableFuture<?> exited = process != null ? process.onExit() : wrapper.onExit();
-    exited.handleAsync((p, t) -> finish(), executor).thenAccept(done::complete);
+    exited
+        .handleAsync((p, t) -> finish(), executor)
+        .whenComplete((result, error) -> {
+          // an end that cannot be collected must still end the step for its watchers
+          if (error != null) {
+            done.completeExceptionally(error);
+          } else {
+            done.complete(result);
+          }
+        });
   }
 
   /**
