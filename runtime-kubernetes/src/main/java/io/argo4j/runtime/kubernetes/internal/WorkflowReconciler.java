@@ -213,8 +213,12 @@ public final class WorkflowReconciler {
           continue;
         }
       }
-      // after persisting: the table may only be rebuilt from what statuses record
-      locks.update(key, plan.lockClaims());
+      // only a persisted plan updates the table (it may only hold what statuses record): a plan
+      // that changed nothing may come from a stale cached copy (a replayed watch event), whose
+      // claims would take back a lock released since, and nothing would release it again
+      if (plan.changed()) {
+        locks.update(key, plan.lockClaims());
+      }
       applyActions(stored, plan.actions(), observedPods);
       releaseDeletedPodsLater(observedPods);
       Optional<Instant> next = plan.requeueAt();
