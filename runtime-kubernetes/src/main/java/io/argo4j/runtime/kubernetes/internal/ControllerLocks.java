@@ -11,6 +11,7 @@ import io.argo4j.runtime.kubernetes.Cluster;
 import io.argo4j.runtime.kubernetes.ClusterException;
 import io.argo4j.runtime.kubernetes.WorkflowKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,9 @@ public final class ControllerLocks {
   private final Consumer<WorkflowKey> requeue;
   private LockTable table;
 
+  /** The resourceVersion whose claims were last applied, by workflow. */
+  private final Map<WorkflowKey, Long> versions = new HashMap<>();
+
   public ControllerLocks(Cluster cluster, Consumer<WorkflowKey> requeue) {
     this.cluster = cluster;
     this.requeue = requeue;
@@ -46,6 +50,13 @@ public final class ControllerLocks {
       }
     }
     table = LockTable.rebuild(workflows, this::limitOf);
+    versions.clear();
+    for (Workflow w : workflows) {
+      Long v = number(w.metadata().getResourceVersion());
+      if (v != null) {
+        versions.put(new WorkflowKey(w.metadata().getNamespace(), w.metadata().getName()), v);
+      }
+    }
   }
 
   /** The table's view of a workflow's locks, for its observations. */
@@ -53,9 +64,39 @@ public final class ControllerLocks {
     return table.view(HeldLocks.workflowKey(key.namespace(), key.name()));
   }
 
-  /** Hands over the claims of a persisted plan; requeues the workflows granted something. */
-  public synchronized void update(WorkflowKey key, List<LockClaim> claims) {
+  /**
+   * Hands over the claims of a plan computed from the workflow at {@code resourceVersion}; requeues
+   * the workflows granted something. Claims from a copy older than the last one applied (a stale,
+   * replayed watch event) are ignored: they could take back a lock released since, and nothing
+   * would release it again. Versions that are not numbers are always applied.
+   */
+  public synchronized void update(WorkflowKey key, List<LockClaim> claims, String resourceVersion) {
+    Long version = number(resourceVersion);
+    Long applied = versions.get(key);
+    if (version != null && applied != null && version < applied) {
+      return;
+    }
+    if (version != null) {
+      versions.put(key, version);
+    }
     requeueAll(table.update(HeldLocks.workflowKey(key.namespace(), key.name()), claims));
+  }
+
+  /** The workflow is gone from the cluster: nothing of it is remembered. */
+  public synchronized void forget(WorkflowKey key) {
+    release(key);
+    versions.remove(key);
+  }
+
+  private static Long number(String resourceVersion) {
+    if (resourceVersion == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(resourceVersion);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The workflow is gone, going or completed: whatever it held goes to the next waiters. */

@@ -118,7 +118,7 @@ public final class WorkflowReconciler {
     if (cached.isEmpty()) {
       written.remove(key);
       throttler.release(key);
-      locks.release(key);
+      locks.forget(key);
       releaseLeftovers(key);
       return Optional.empty();
     }
@@ -213,12 +213,9 @@ public final class WorkflowReconciler {
           continue;
         }
       }
-      // only a persisted plan updates the table (it may only hold what statuses record): a plan
-      // that changed nothing may come from a stale cached copy (a replayed watch event), whose
-      // claims would take back a lock released since, and nothing would release it again
-      if (plan.changed()) {
-        locks.update(key, plan.lockClaims());
-      }
+      // after persisting: the table may only be rebuilt from what statuses record; the version
+      // tells claims of a stale cached copy (a replayed watch event) from current ones
+      locks.update(key, plan.lockClaims(), stored.metadata().getResourceVersion());
       applyActions(stored, plan.actions(), observedPods);
       releaseDeletedPodsLater(observedPods);
       Optional<Instant> next = plan.requeueAt();
