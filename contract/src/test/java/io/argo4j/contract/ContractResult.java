@@ -23,7 +23,7 @@ record ContractResult(
         example, error, "", null, null, false, Duration.ZERO, Duration.ZERO, false);
   }
 
-  /** This result is of a second attempt. */
+  /** This result is of a later attempt. */
   ContractResult afterRetry() {
     return new ContractResult(
         example,
@@ -87,7 +87,7 @@ record ContractResult(
         (passed()
                 ? "identical"
                 : identical() ? "PHASE" : "DIFFERENT (" + differences().size() + ")")
-            + (retried ? " (second attempt)" : ""));
+            + (retried ? " (later attempt)" : ""));
   }
 
   String report() {

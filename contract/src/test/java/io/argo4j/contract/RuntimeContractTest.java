@@ -33,10 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuntimeContractTest {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  /** How long each run may take; a simulated pod stuck by the known flake never ends sooner. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  /** Runs of one example before a difference counts. */
+  private static final int MAX_ATTEMPTS = 3;
   private static final int PARALLEL_EXAMPLES = 2;
 
-  /** Added to an example's index to name its second attempt. */
+  /** Added to an example's index (times the attempt) to name a later attempt. */
   private static final int RETRY_OFFSET = 100;
 
   /** {@code -Dargo4j.contract.only=REGEX} runs the examples whose file matches, for debugging. */
@@ -71,16 +75,25 @@ class RuntimeContractTest {
         int index = i;
         futures.add(
             pool.submit(() -> {
-              ContractResult first =
+              ContractResult result =
                   attempt(index, example, examples, templatesDir, local, cluster);
-              if (first.passed()) {
-                return first;
+              // again, under other names: a difference that does not come back is reported as
+              // flaky (printed with the earlier attempt's details), one that always does fails
+              // the test. The known flake is a simulated pod whose step never reports its end
+              // (docs/conformance.md, "Known flakes").
+              for (int n = 1; n < MAX_ATTEMPTS && !result.passed(); n++) {
+                System.out.println("contract: attempt " + n + " differed:" + result.report());
+                result =
+                    attempt(
+                            index + n * RETRY_OFFSET,
+                            example,
+                            examples,
+                            templatesDir,
+                            local,
+                            cluster)
+                        .afterRetry();
               }
-              // once more, under other names: a difference that does not come back is reported
-              // as flaky (printed with the first attempt's details), one that does fails the test
-              System.out.println("contract: first attempt differed:" + first.report());
-              return attempt(index + RETRY_OFFSET, example, examples, templatesDir, local, cluster)
-                  .afterRetry();
+              return result;
             }));
       }
       for (Future<ContractResult> f : futures) {
@@ -93,7 +106,7 @@ class RuntimeContractTest {
     long identical = results.stream().filter(ContractResult::identical).count();
     long retried = results.stream().filter(ContractResult::retried).count();
     System.out.printf(
-        "contract: %d examples, %d identical (%d of them only on a second attempt; %.0f s)%n",
+        "contract: %d examples, %d identical (%d of them only on a later attempt; %.0f s)%n",
         results.size(), identical, retried, (System.nanoTime() - start) / 1e9);
     StringBuilder report = new StringBuilder();
     results.stream().filter(r -> !r.passed()).forEach(r -> report.append(r.report()));
