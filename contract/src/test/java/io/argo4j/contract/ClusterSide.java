@@ -225,6 +225,8 @@ final class ClusterSide implements AutoCloseable {
                   .append(p.getStatus() == null ? null : p.getStatus().getPhase())
                   .append(" labels=")
                   .append(p.getMetadata().getLabels())
+                  .append("\n      simulator: ")
+                  .append(kubelet.describe(p.getMetadata().getName()))
                   .append("\n"));
       client
           .genericKubernetesResources(TASK_RESULTS)

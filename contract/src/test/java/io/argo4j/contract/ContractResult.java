@@ -14,27 +14,11 @@ record ContractResult(
     Workflow cluster,
     boolean clusterCompleted,
     Duration localTook,
-    Duration clusterTook,
-    boolean retried) {
+    Duration clusterTook) {
 
   /** An example whose runs could not even be made. */
   static ContractResult failed(ContractExample example, String error) {
-    return new ContractResult(
-        example, error, "", null, null, false, Duration.ZERO, Duration.ZERO, false);
-  }
-
-  /** This result is of a later attempt. */
-  ContractResult afterRetry() {
-    return new ContractResult(
-        example,
-        error,
-        clusterState,
-        local,
-        cluster,
-        clusterCompleted,
-        localTook,
-        clusterTook,
-        true);
+    return new ContractResult(example, error, "", null, null, false, Duration.ZERO, Duration.ZERO);
   }
 
   List<String> differences() {
@@ -84,10 +68,9 @@ record ContractResult(
         phase(cluster),
         localTook.toMillis() / 1000.0,
         clusterTook.toMillis() / 1000.0,
-        (passed()
-                ? "identical"
-                : identical() ? "PHASE" : "DIFFERENT (" + differences().size() + ")")
-            + (retried ? " (later attempt)" : ""));
+        passed()
+            ? "identical"
+            : identical() ? "PHASE" : "DIFFERENT (" + differences().size() + ")");
   }
 
   String report() {

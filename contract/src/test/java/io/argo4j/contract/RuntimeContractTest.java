@@ -33,15 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuntimeContractTest {
 
-  /** How long each run may take; a simulated pod stuck by the known flake never ends sooner. */
+  /** How long each run may take (the slowest example needs about 31 s). */
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  /** Runs of one example before a difference counts. */
-  private static final int MAX_ATTEMPTS = 3;
   private static final int PARALLEL_EXAMPLES = 2;
-
-  /** Added to an example's index (times the attempt) to name a later attempt. */
-  private static final int RETRY_OFFSET = 100;
 
   /** {@code -Dargo4j.contract.only=REGEX} runs the examples whose file matches, for debugging. */
   private static final Pattern ONLY =
@@ -74,27 +69,7 @@ class RuntimeContractTest {
         }
         int index = i;
         futures.add(
-            pool.submit(() -> {
-              ContractResult result =
-                  attempt(index, example, examples, templatesDir, local, cluster);
-              // again, under other names: a difference that does not come back is reported as
-              // flaky (printed with the earlier attempt's details), one that always does fails
-              // the test. The known flake is a simulated pod whose step never reports its end
-              // (docs/conformance.md, "Known flakes").
-              for (int n = 1; n < MAX_ATTEMPTS && !result.passed(); n++) {
-                System.out.println("contract: attempt " + n + " differed:" + result.report());
-                result =
-                    attempt(
-                            index + n * RETRY_OFFSET,
-                            example,
-                            examples,
-                            templatesDir,
-                            local,
-                            cluster)
-                        .afterRetry();
-              }
-              return result;
-            }));
+            pool.submit(() -> runOrReport(index, example, examples, templatesDir, local, cluster)));
       }
       for (Future<ContractResult> f : futures) {
         ContractResult r = f.get();
@@ -104,10 +79,9 @@ class RuntimeContractTest {
       assertThat(cluster.problems()).as("kubelet simulator problems").isEmpty();
     }
     long identical = results.stream().filter(ContractResult::identical).count();
-    long retried = results.stream().filter(ContractResult::retried).count();
     System.out.printf(
-        "contract: %d examples, %d identical (%d of them only on a later attempt; %.0f s)%n",
-        results.size(), identical, retried, (System.nanoTime() - start) / 1e9);
+        "contract: %d examples, %d identical (%.0f s)%n",
+        results.size(), identical, (System.nanoTime() - start) / 1e9);
     StringBuilder report = new StringBuilder();
     results.stream().filter(r -> !r.passed()).forEach(r -> report.append(r.report()));
     assertThat(report.toString()).as("differences between the runtimes").isEmpty();
@@ -131,7 +105,7 @@ class RuntimeContractTest {
     }
   }
 
-  private static ContractResult attempt(
+  private static ContractResult runOrReport(
       int index,
       ContractExample example,
       Path examples,
@@ -157,12 +131,16 @@ class RuntimeContractTest {
     LoadedWorkflow loaded = WorkflowFiles.load(text, example.file(), templatesDir, Map.of(), null);
     Workflow workflow = named(loaded.workflow(), index);
     String id = String.format("%02d", index);
-    CompletableFuture<Timed> onCluster =
-        CompletableFuture.supplyAsync(() -> {
+    // on a thread of its own: the run polls for up to TIMEOUT, which must not tie up a shared pool
+    CompletableFuture<Timed> onCluster = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name("contract-cluster-" + id)
+        .start(() -> {
           try {
-            return Timed.of(() -> cluster.run(workflow, TIMEOUT));
+            onCluster.complete(Timed.of(() -> cluster.run(workflow, TIMEOUT)));
           } catch (Exception e) {
-            throw new IllegalStateException("cluster side of " + example.file() + ": " + e, e);
+            onCluster.completeExceptionally(
+                new IllegalStateException("cluster side of " + example.file() + ": " + e, e));
           }
         });
     Timed onLocal = Timed.of(() -> local.run(id, workflow, loaded.templates(), TIMEOUT));
@@ -179,8 +157,7 @@ class RuntimeContractTest {
         clusterRun.workflow(),
         ClusterSide.completed(clusterRun.workflow()),
         onLocal.took(),
-        clusterRun.took(),
-        false);
+        clusterRun.took());
   }
 
   /** A run and how long it took. */

@@ -258,4 +258,43 @@ class BasicWorkflowTest {
             .orElseThrow();
     assertThat(exit.template().container().getCommand()).containsExactly("echo", "Succeeded");
   }
+
+  /**
+   * An empty step group gets the next group as its child, as in Argo; on later reconciles that link
+   * must not be taken for a step whose outbound nodes lead to the next group (which would make the
+   * next group's steps its parents: a cycle).
+   */
+  @Test
+  void anEmptyStepGroupLinksTheNextGroupWithoutACycle() {
+    FakeCluster c =
+        new FakeCluster(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              name: empty-group
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+                steps:
+                - []
+                - - name: b
+                    template: work
+                - - name: c
+                    template: work
+              - name: work
+                container: {image: busybox, command: [sleep, "10"]}
+            """);
+    c.outcomes(Map.of("work", Outcome.ok().after(java.time.Duration.ofSeconds(10))));
+
+    c.run();
+
+    assertThat(c.phase()).isEqualTo("Succeeded");
+    assertThat(c.node("empty-group[0]").children()).containsExactly(c.node("empty-group[1]").id());
+    assertThat(c.node("empty-group[1].b").children())
+        .containsExactly(c.node("empty-group[2]").id());
+    assertThat(c.node("empty-group[1]").children())
+        .containsExactly(c.node("empty-group[1].b").id());
+  }
 }

@@ -445,4 +445,66 @@ class SynchronizationTest {
     assertThat(waitingTypes).isNotEmpty().allMatch(s -> s.equals("Retry Pending"));
     assertThat(table.holders()).isEmpty();
   }
+
+  /**
+   * Simulation seed 1008280: a retried step that never got its first attempt (the deadline passed
+   * while it waited for a mutex) is a Retry node without children. The next step group was linked
+   * to it as its child, after which the Retry node's "last attempt" was that group, which then
+   * became its own child: the group could never be fulfilled and the workflow stayed Running.
+   */
+  @Test
+  void aRetryNodeThatNeverRanDoesNotMakeTheNextGroupItsOwnChild() {
+    LockTable table = new LockTable(LIMITS);
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    FakeCluster holder = cluster(wfMutex("holder", 0), table, t0);
+    holder.outcomes(Map.of("main", Outcome.ok().after(Duration.ofHours(1))));
+    FakeCluster w =
+        cluster(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              name: w
+            spec:
+              entrypoint: main
+              activeDeadlineSeconds: 30
+              templates:
+              - name: main
+                steps:
+                - - name: a
+                    template: locked
+                    continueOn: {failed: true}
+                - - name: b
+                    template: also-locked
+                - - name: c
+                    template: ok
+              - name: locked
+                retryStrategy: {limit: 1}
+                synchronization:
+                  mutexes: [{name: test}]
+                container: {image: busybox, command: [sleep, "10"]}
+              - name: also-locked
+                synchronization:
+                  mutexes: [{name: test}]
+                container: {image: busybox, command: [sleep, "10"]}
+              - name: ok
+                container: {image: busybox, command: ["true"]}
+            """,
+            table,
+            t0.plusSeconds(1));
+    List<FakeCluster> both = List.of(holder, w);
+
+    runAll(both, () -> done(w));
+
+    assertThat(phase(w)).isEqualTo("Failed");
+    for (NodeStatus n : w.workflow.status().nodes().values()) {
+      if (n.children() != null) {
+        assertThat(n.children()).as("children of %s", n.name()).doesNotContain(n.id());
+      }
+      if (n.phase() != null) {
+        assertThat(n.phase().isCompleted()).as("%s completed", n.name()).isTrue();
+      }
+    }
+    assertThat(w.pods).isEmpty();
+  }
 }

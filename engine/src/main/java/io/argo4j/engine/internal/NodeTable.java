@@ -189,6 +189,9 @@ final class NodeTable {
   }
 
   void addChild(Node parent, String childId) {
+    if (parent.id.equals(childId)) {
+      throw new IllegalStateException("node '" + parent.name + "' cannot be its own child");
+    }
     if (parent.addChildId(childId)) {
       parent.touch();
     }

@@ -85,8 +85,13 @@ final class StepsExecutor {
           nodes.addChild(prev, sg.id);
         } else {
           for (String childId : List.copyOf(prev.children)) {
+            if (childId.equals(sg.id)) {
+              continue; // the link an empty previous group got: not one of its steps
+            }
             for (String out : scopes.outboundNodes(childId)) {
-              nodes.addChild(nodes.get(out), sg.id);
+              if (!out.equals(sg.id)) {
+                nodes.addChild(nodes.get(out), sg.id);
+              }
             }
           }
         }

@@ -64,7 +64,8 @@ public final class ProcessStepHandle implements StepHandle {
 
   /** Starts watching for the end of the wrapper (separate, so the caller can register first). */
   public void begin() {
-    CompletableFuture<?> exited = process != null ? process.onExit() : wrapper.onExit();
+    CompletableFuture<?> exited =
+        process != null ? ProcessExits.of(process) : ProcessExits.of(wrapper);
     exited
         .handleAsync((p, t) -> finish(), executor)
         .whenComplete((result, error) -> {

@@ -56,6 +56,12 @@ public interface Cluster extends AutoCloseable {
   /** The workflow's pods that are not labelled completed, as last seen by the watch. */
   List<Pod> cachedPods(WorkflowKey key);
 
+  /**
+   * The workflow's pods as the server has them now, labelled completed or not: for nodes whose pod
+   * the watch has not shown (yet).
+   */
+  List<Pod> listPods(WorkflowKey key);
+
   /** A pod not labelled completed, as last seen by the watch. */
   Optional<Pod> cachedPod(String namespace, String podName);
 

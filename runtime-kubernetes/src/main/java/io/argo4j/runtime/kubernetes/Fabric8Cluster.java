@@ -279,6 +279,19 @@ public final class Fabric8Cluster implements Cluster {
   }
 
   @Override
+  public List<Pod> listPods(WorkflowKey key) {
+    return deadlines.call(
+        "list pods of " + key,
+        () ->
+            client
+                .pods()
+                .inNamespace(key.namespace())
+                .withLabel(LABEL_WORKFLOW, key.name())
+                .list()
+                .getItems());
+  }
+
+  @Override
   public Optional<Pod> cachedPod(String ns, String podName) {
     requireStarted();
     return Optional.ofNullable(podInformer.getStore().getByKey(ns + "/" + podName));

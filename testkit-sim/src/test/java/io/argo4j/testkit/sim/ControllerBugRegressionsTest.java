@@ -85,22 +85,26 @@ class ControllerBugRegressionsTest {
   }
 
   /**
-   * Open: with two controllers at once, a pod whose main exited 137 ends its node Error "pod
-   * deleted" (I13 wants Failed for a user exit code). Not analysed yet.
+   * I13: a node's pod was missing from one controller's cache (its creation event arrived late and
+   * its running event was lost; the other controller had written the node Running), so the node
+   * ended Error "pod deleted" although the pod existed and its main exited 137. A started node
+   * whose pod the cache does not show is now looked up on the server before it counts as deleted.
    */
   @Test
-  @Disabled("open: I13 classification under two active controllers (F10), not analysed")
-  void seed1004578ExitCode137UnderTwoControllersIsClassifiedAsTheUserFailure() {
+  void seed1004578APodTheCacheDoesNotShowYetIsLookedUpBeforeItCountsAsDeleted() {
     assertSeedPasses(1_004_578);
   }
 
   /**
-   * Open: with two controllers at once, user stop and terminate and a hung executor, a steps group
-   * stays Running with nothing running. Not analysed yet.
+   * I1, an engine bug (the second controller only set the stage): a retried step whose deadline
+   * passed while it waited for a mutex is a Retry node without attempts; the next step group was
+   * linked to it as a child, taken for its last attempt on the next reconcile, and so became its
+   * own child: never fulfilled, the workflow stayed Running through stop and terminate. Attempts
+   * are now told from links
+   * (SynchronizationTest#aRetryNodeThatNeverRanDoesNotMakeTheNextGroupItsOwnChild).
    */
   @Test
-  @Disabled("open: stuck steps group under two active controllers (F10), not analysed")
-  void seed1008280NothingStuckUnderTwoControllersAndUserShutdown() {
+  void seed1008280ARetryNodeWithoutAttemptsDoesNotMakeTheNextGroupItsOwnChild() {
     assertSeedPasses(1_008_280);
   }
 

@@ -68,6 +68,11 @@ public final class KubeletSimulator implements AutoCloseable {
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final List<String> deletedPods = new CopyOnWriteArrayList<>();
+
+  /** Per pod, what the simulator did and when (ms since it first saw the pod), for reports. */
+  private final Map<String, List<String>> traces = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final long origin = System.nanoTime();
   private volatile PodScript defaultScript = PodScript.succeed();
   private volatile PodRunner runner;
   private volatile PodProgram program;
@@ -203,6 +208,42 @@ public final class KubeletSimulator implements AutoCloseable {
     return List.copyOf(problems);
   }
 
+  /**
+   * What the simulator knows of a pod, for reports on runs that went wrong: its stage, flags and,
+   * for a {@link PodProgram}, the state of its run. Says so if the kubelet thread does not answer
+   * within a second (it is then stuck, and every pod with it).
+   */
+  public String describe(String podName) {
+    java.util.concurrent.Future<String> answer =
+        kubelet.submit(() -> {
+          SimPod sim = pods.get(podName);
+          if (sim == null) {
+            return "not tracked";
+          }
+          return "stage="
+              + sim.stage
+              + (sim.signalled ? " signalled" : "")
+              + (sim.deleting ? " deleting" : "")
+              + (sim.partitioned ? " partitioned" : "")
+              + " timers="
+              + sim.timers.stream().filter(t -> !t.isDone()).count()
+              + (sim.run == null ? "" : " run=" + sim.run + " outcome=" + sim.outcome)
+              + " trace="
+              + traces.getOrDefault(podName, List.of());
+        });
+    try {
+      return answer.get(1, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      answer.cancel(false);
+      return "the kubelet thread did not answer within 1 s";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    } catch (java.util.concurrent.ExecutionException e) {
+      return "cannot describe: " + e.getCause();
+    }
+  }
+
   /** Pods that disappeared from the API server, in order. */
   public List<String> deletedPods() {
     return List.copyOf(deletedPods);
@@ -312,6 +353,13 @@ public final class KubeletSimulator implements AutoCloseable {
 
   private void handle(Pod pod) {
     String name = pod.getMetadata().getName();
+    trace(
+        name,
+        "event rv="
+            + pod.getMetadata().getResourceVersion()
+            + " "
+            + (pod.getStatus() == null ? null : pod.getStatus().getPhase())
+            + (pod.getMetadata().getDeletionTimestamp() != null ? " deleting" : ""));
     SimPod sim = pods.get(name);
     if (sim == null) {
       String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
@@ -377,6 +425,7 @@ public final class KubeletSimulator implements AutoCloseable {
 
   private void forget(Pod pod) {
     String name = pod.getMetadata().getName();
+    trace(name, "deleted");
     deletedPods.add(name);
     SimPod sim = pods.remove(name);
     if (sim != null) {
@@ -393,10 +442,19 @@ public final class KubeletSimulator implements AutoCloseable {
     }
     sim.stage = Stage.PENDING;
     boolean pullFails = sim.script.has(Fault.IMAGE_PULL_FAILURE);
+    // the scheduler's binding (a real API server takes it only through pods/binding, which the mock
+    // does not serve: this is the one kubelet write that is mock-only)
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withName(sim.name)
+        .edit(p -> {
+          p.getSpec().setNodeName(NODE);
+          return p;
+        });
     editPod(
         sim.name,
         p -> {
-          p.getSpec().setNodeName(NODE);
           PodStatus s = status(p);
           s.setPhase("Pending");
           s.setHostIP("10.0.0.1");
@@ -570,6 +628,7 @@ public final class KubeletSimulator implements AutoCloseable {
     if (!outputs.isEmpty()) {
       tr.setAdditionalProperty("outputs", outputs);
     }
+    trace(sim.name, "task result complete=" + complete);
     var results = client.genericKubernetesResources(TASK_RESULTS).inNamespace(namespace);
     GenericKubernetesResource existing = results.withName(sim.nodeId).get();
     if (existing == null) {
@@ -626,16 +685,31 @@ public final class KubeletSimulator implements AutoCloseable {
     try {
       r.run();
     } catch (KubernetesClientException e) {
+      trace(podName, "failed: " + e.getCode());
       if (e.getCode() != 404) {
         problems.add(podName + ": " + e.getMessage());
       }
     } catch (RuntimeException e) {
+      trace(podName, "failed: " + e);
       problems.add(podName + ": " + e);
     }
   }
 
+  private void trace(String podName, String what) {
+    traces
+        .computeIfAbsent(podName, k -> new CopyOnWriteArrayList<>())
+        .add((System.nanoTime() - origin) / 1_000_000 + "ms " + what);
+  }
+
+  /** A status change, written to the status subresource as the kubelet writes it. */
   private void editPod(String name, UnaryOperator<Pod> edit) {
-    client.pods().inNamespace(namespace).withName(name).edit(edit);
+    Pod written = client.pods().inNamespace(namespace).withName(name).editStatus(edit);
+    trace(
+        name,
+        "wrote "
+            + (written.getStatus() == null ? null : written.getStatus().getPhase())
+            + " rv="
+            + written.getMetadata().getResourceVersion());
   }
 
   private static PodStatus status(Pod p) {

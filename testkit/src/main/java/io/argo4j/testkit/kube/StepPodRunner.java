@@ -74,7 +74,7 @@ public final class StepPodRunner implements PodProgram, AutoCloseable {
       return new Finished(PodOutcome.startError(e.getMessage()));
     }
     Path dir = root.resolve(started.incrementAndGet() + "-" + pod.getMetadata().getName());
-    StepRun run = new StepRun();
+    StepRun run = new StepRun(dir);
     Thread.ofVirtual()
         .name("pod-runner-" + pod.getMetadata().getName())
         .start(() -> run.follow(dir, spec));
@@ -226,9 +226,35 @@ public final class StepPodRunner implements PodProgram, AutoCloseable {
 
   /** A started step, followed on a virtual thread. */
   private final class StepRun implements Run {
+    private final Path dir;
     private final CompletableFuture<PodOutcome> outcome = new CompletableFuture<>();
     private volatile StepHandle handle;
     private volatile boolean stopped;
+
+    StepRun(Path dir) {
+      this.dir = dir;
+    }
+
+    /** For reports on pods that never ended: where the step is, and what its directory holds. */
+    @Override
+    public String toString() {
+      StepHandle h = handle;
+      String files;
+      try (var list = java.nio.file.Files.list(dir)) {
+        files = list.map(f -> f.getFileName().toString()).sorted().toList().toString();
+      } catch (IOException e) {
+        files = "(" + e + ")";
+      }
+      return "step["
+          + dir
+          + (h == null ? " not started" : " pid=" + h.pid() + " alive=" + h.isAlive())
+          + (stopped ? " stopped" : "")
+          + " outcome "
+          + (outcome.isDone() ? "done" : "pending")
+          + " files="
+          + files
+          + "]";
+    }
 
     void follow(Path dir, StepSpec spec) {
       try {

@@ -70,6 +70,11 @@ public final class BoundedCluster implements Cluster {
   }
 
   @Override
+  public List<Pod> listPods(WorkflowKey key) {
+    return deadlines.call("list pods of " + key, () -> cluster.listPods(key));
+  }
+
+  @Override
   public Optional<Pod> cachedPod(String namespace, String podName) {
     return cluster.cachedPod(namespace, podName);
   }

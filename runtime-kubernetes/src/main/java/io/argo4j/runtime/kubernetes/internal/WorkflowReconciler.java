@@ -5,7 +5,9 @@ import io.argo4j.engine.Observations;
 import io.argo4j.engine.Plan;
 import io.argo4j.model.ArgoDuration;
 import io.argo4j.model.CompressedNodes;
+import io.argo4j.model.NodePhase;
 import io.argo4j.model.NodeStatus;
+import io.argo4j.model.NodeType;
 import io.argo4j.model.TTLStrategy;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowPhase;
@@ -22,11 +24,13 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -154,7 +158,7 @@ public final class WorkflowReconciler {
       return Optional.empty();
     }
     wf = startable.get();
-    List<Pod> observedPods = cluster.cachedPods(key);
+    List<Pod> observedPods = withUnseenPods(key, wf, cluster.cachedPods(key));
     var observations =
         new Observations(
             PodObserver.observe(observedPods, cluster.cachedTaskResults(key)),
@@ -226,6 +230,40 @@ public final class WorkflowReconciler {
       }
       return next;
     }
+  }
+
+  /**
+   * The cached pods, plus the server's pods of started nodes that the cache does not show. The pod
+   * watch can lag behind the workflow's (after a restart or a leader handover, when another
+   * controller wrote the status, or when a watch event is lost), and a node must not end "pod
+   * deleted" while its pod exists; a pod already labelled completed (out of the cache) still says
+   * how it ended. Costs one list, and only while such a node exists.
+   */
+  private List<Pod> withUnseenPods(WorkflowKey key, Workflow wf, List<Pod> cached) {
+    if (wf.status() == null || wf.status().nodes() == null) {
+      return cached;
+    }
+    Set<String> seen = new HashSet<>();
+    cached.forEach(p -> seen.add(PodObserver.nodeId(p)));
+    boolean unseen =
+        wf.status().nodes().values().stream()
+            .anyMatch(n ->
+                n.type() == NodeType.POD
+                    && n.phase() != null
+                    && n.phase() != NodePhase.PENDING
+                    && !n.phase().isFulfilled()
+                    && !seen.contains(n.id()));
+    if (!unseen) {
+      return cached;
+    }
+    List<Pod> out = new ArrayList<>(cached);
+    for (Pod p : cluster.listPods(key)) {
+      String nodeId = PodObserver.nodeId(p);
+      if (nodeId != null && seen.add(nodeId)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /**

@@ -139,6 +139,18 @@ final class SimCluster implements Cluster {
   }
 
   @Override
+  public List<Pod> listPods(WorkflowKey key) {
+    call("list pods of " + key);
+    List<Pod> out = new ArrayList<>();
+    for (PodSnapshot p : api.listPods()) {
+      if (p.workflow().equals(key.name())) {
+        out.add(p.pod());
+      }
+    }
+    return out;
+  }
+
+  @Override
   public Optional<Pod> cachedPod(String namespace, String podName) {
     PodSnapshot p = cache().pod(podName);
     return p == null ? Optional.empty() : Optional.of(p.pod());
