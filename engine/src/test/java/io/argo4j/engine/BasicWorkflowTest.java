@@ -3,6 +3,7 @@ package io.argo4j.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argo4j.engine.FakeCluster.Outcome;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -286,7 +287,7 @@ class BasicWorkflowTest {
               - name: work
                 container: {image: busybox, command: [sleep, "10"]}
             """);
-    c.outcomes(Map.of("work", Outcome.ok().after(java.time.Duration.ofSeconds(10))));
+    c.outcomes(Map.of("work", Outcome.ok().after(Duration.ofSeconds(10))));
 
     c.run();
 

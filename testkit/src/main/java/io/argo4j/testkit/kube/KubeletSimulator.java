@@ -20,11 +20,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -70,7 +74,7 @@ public final class KubeletSimulator implements AutoCloseable {
   private final List<String> deletedPods = new CopyOnWriteArrayList<>();
 
   /** Per pod, what the simulator did and when (ms since it first saw the pod), for reports. */
-  private final Map<String, List<String>> traces = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<String>> traces = new ConcurrentHashMap<>();
 
   private final long origin = System.nanoTime();
   private volatile PodScript defaultScript = PodScript.succeed();
@@ -214,7 +218,7 @@ public final class KubeletSimulator implements AutoCloseable {
    * within a second (it is then stuck, and every pod with it).
    */
   public String describe(String podName) {
-    java.util.concurrent.Future<String> answer =
+    Future<String> answer =
         kubelet.submit(() -> {
           SimPod sim = pods.get(podName);
           if (sim == null) {
@@ -233,13 +237,13 @@ public final class KubeletSimulator implements AutoCloseable {
         });
     try {
       return answer.get(1, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       answer.cancel(false);
       return "the kubelet thread did not answer within 1 s";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       return "cannot describe: " + e.getCause();
     }
   }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,7 +241,7 @@ public final class StepPodRunner implements PodProgram, AutoCloseable {
     public String toString() {
       StepHandle h = handle;
       String files;
-      try (var list = java.nio.file.Files.list(dir)) {
+      try (var list = Files.list(dir)) {
         files = list.map(f -> f.getFileName().toString()).sorted().toList().toString();
       } catch (IOException e) {
         files = "(" + e + ")";
