@@ -55,9 +55,9 @@ final class LocalSession implements AutoCloseable {
   }
 
   /**
-   * Finishes {@code stored} here if its runner died (and nobody else has taken it meanwhile), saying
-   * so on {@code err}: for {@code wait}, {@code logs --follow} and {@code submit --wait}, which wait
-   * for its end anyway.
+   * Finishes {@code stored} here if its runner died (and nobody else has taken it meanwhile),
+   * saying so on {@code err}: for {@code wait}, {@code logs --follow} and {@code submit --wait},
+   * which wait for its end anyway.
    */
   void recover(StoredWorkflow stored, PrintWriter err) throws CliException, InterruptedException {
     try {

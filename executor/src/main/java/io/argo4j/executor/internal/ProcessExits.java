@@ -14,15 +14,29 @@ final class ProcessExits {
   /** How often a process that is not this JVM's child is looked at, at most. */
   private static final long MAX_POLL_MILLIS = 500;
 
+  /**
+   * {@link Process#waitFor} waits on a monitor: from JDK 24 a virtual thread waiting there lets go
+   * of its carrier; before, it pins one (and the scheduler adds carriers only up to 256), so on JDK
+   * 21 to 23 each waiter is a small platform thread, as the JDK's own reaper threads are.
+   */
+  private static final boolean WAIT_UNMOUNTS = Runtime.version().feature() >= 24;
+
   private ProcessExits() {}
 
   /**
    * A child of this JVM: {@link Process#waitFor} returns as soon as the JDK's reaper thread has
-   * seen the exit, on a virtual thread of its own.
+   * seen the exit, on a thread of its own.
    */
   static CompletableFuture<Void> of(Process process) {
+    return of(process, WAIT_UNMOUNTS);
+  }
+
+  /** As {@link #of(Process)}, waiting on a virtual thread or on a small platform thread. */
+  static CompletableFuture<Void> of(Process process, boolean onVirtualThread) {
     CompletableFuture<Void> exited = new CompletableFuture<>();
-    Thread.ofVirtual()
+    Thread.Builder waiter =
+        onVirtualThread ? Thread.ofVirtual() : Thread.ofPlatform().daemon().stackSize(128 * 1024);
+    waiter
         .name("argo4j-exit-" + process.pid())
         .start(() -> {
           try {
