@@ -30,6 +30,13 @@ public interface Cluster extends AutoCloseable {
   /** The workflows in the cache. */
   List<WorkflowKey> cachedWorkflowKeys();
 
+  /**
+   * The workflows that cached pods and task results belong to, whether the workflow itself is
+   * cached or not. The resync reconciles them too, so that what a deleted workflow left behind is
+   * released even when the events that told of it were missed.
+   */
+  List<WorkflowKey> cachedOwnerKeys();
+
   /** The workflow as last seen by the watch, if it exists. */
   Optional<Workflow> cachedWorkflow(WorkflowKey key);
 

@@ -29,9 +29,11 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -270,6 +272,20 @@ public final class Fabric8Cluster implements Cluster {
             genericIn(WORKFLOWS, key.namespace())
                 .withName(key.name())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), json));
+  }
+
+  @Override
+  public List<WorkflowKey> cachedOwnerKeys() {
+    requireStarted();
+    Set<WorkflowKey> keys = new LinkedHashSet<>();
+    for (Pod p : podInformer.getStore().list()) {
+      keys.add(keyOfLabelled(p));
+    }
+    for (GenericKubernetesResource r : taskResultInformer.getStore().list()) {
+      keys.add(keyOfLabelled(r));
+    }
+    keys.remove(null);
+    return List.copyOf(keys);
   }
 
   @Override

@@ -192,7 +192,10 @@ public final class WorkflowController implements AutoCloseable {
             .start(() -> drain(podTasks, podTaskRunner::run)));
     long period = Math.max(1, config.resyncPeriod().toMillis());
     resync.scheduleAtFixedRate(
-        () -> cluster.cachedWorkflowKeys().forEach(workflows::add),
+        () -> {
+          cluster.cachedWorkflowKeys().forEach(workflows::add);
+          cluster.cachedOwnerKeys().forEach(workflows::add);
+        },
         period,
         period,
         TimeUnit.MILLISECONDS);

@@ -119,6 +119,17 @@ class ControllerBugRegressionsTest {
     assertSeedPasses(1_008_280);
   }
 
+  /**
+   * I7: a cron run's exit-handler pod was not released (the release timed out) before the cron's
+   * history limit deleted the workflow; its pod's events had been missed, and the resync only
+   * reconciled cached workflows, so nothing ever released its finalizer. The resync now also
+   * reconciles the workflows that cached pods and task results belong to.
+   */
+  @Test
+  void seed3023437APodLeftByADeletedWorkflowIsReleasedByTheResync() {
+    assertSeedPasses(3_023_437);
+  }
+
   private static void assertSeedPasses(long seed) {
     SimulationResult r = Simulation.run(seed, SimulationSeedsTest.ciOptions());
     assertThat(r.violations()).as(r.report()).isEmpty();

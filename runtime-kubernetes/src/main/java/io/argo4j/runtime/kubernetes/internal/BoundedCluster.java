@@ -65,6 +65,11 @@ public final class BoundedCluster implements Cluster {
   }
 
   @Override
+  public List<WorkflowKey> cachedOwnerKeys() {
+    return cluster.cachedOwnerKeys();
+  }
+
+  @Override
   public List<Pod> cachedPods(WorkflowKey key) {
     return cluster.cachedPods(key);
   }

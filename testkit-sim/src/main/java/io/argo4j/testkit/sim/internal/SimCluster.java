@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +120,14 @@ final class SimCluster implements Cluster {
       out.add(key(w.name()));
     }
     return out;
+  }
+
+  @Override
+  public List<WorkflowKey> cachedOwnerKeys() {
+    Set<String> names = new LinkedHashSet<>();
+    cache().pods().forEach(p -> names.add(p.workflow()));
+    cache().taskResults().forEach(t -> names.add(t.workflow()));
+    return names.stream().map(SimCluster::key).toList();
   }
 
   @Override

@@ -209,6 +209,7 @@ public final class SimController {
 
   private void resync() {
     process.cluster().cachedWorkflowKeys().forEach(process.workflows()::add);
+    process.cluster().cachedOwnerKeys().forEach(process.workflows()::add);
   }
 
   /** The watch expired: the informer lists everything again. */
