@@ -130,6 +130,16 @@ class ControllerBugRegressionsTest {
     assertSeedPasses(3_023_437);
   }
 
+  /**
+   * I2, a simulator bug: when a workflow was deleted (cron history), its pods were only marked
+   * deleted, and the simulated kubelet never stopped them; a real kubelet stops any pod being
+   * deleted. The garbage collector's deletion now goes through the kubelet.
+   */
+  @Test
+  void seed3006118PodsOfADeletedWorkflowAreStopped() {
+    assertSeedPasses(3_006_118);
+  }
+
   private static void assertSeedPasses(long seed) {
     SimulationResult r = Simulation.run(seed, SimulationSeedsTest.ciOptions());
     assertThat(r.violations()).as(r.report()).isEmpty();

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The in-memory API server: the one source of truth. Every object has a resourceVersion from one
@@ -48,6 +49,7 @@ public final class ApiServer {
   private final Map<String, SimPod> pods = new TreeMap<>();
   private final Map<String, TaskResultSnapshot> taskResults = new TreeMap<>();
   private final List<Listener> listeners = new ArrayList<>();
+  private Consumer<SimPod> ownerDeleted = this::requestDeletion;
   private long rv;
 
   public ApiServer(Scheduler scheduler) {
@@ -56,6 +58,14 @@ public final class ApiServer {
 
   public void listen(Listener l) {
     listeners.add(l);
+  }
+
+  /**
+   * Who carries out the garbage collector's deletion of a deleted workflow's pods: the kubelet,
+   * which stops their containers (by default the pods are only marked deleted).
+   */
+  public void onOwnerDeleted(Consumer<SimPod> deletion) {
+    this.ownerDeleted = deletion;
   }
 
   // ---- workflows ---------------------------------------------------------------------------
@@ -114,7 +124,7 @@ public final class ApiServer {
     emit(new WatchEvent.OfWorkflow(gone, true));
     for (SimPod p : List.copyOf(pods.values())) {
       if (p.workflow.equals(name) && !p.removed) {
-        requestDeletion(p);
+        ownerDeleted.accept(p);
       }
     }
   }

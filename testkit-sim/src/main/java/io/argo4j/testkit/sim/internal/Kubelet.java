@@ -48,6 +48,14 @@ public final class Kubelet {
     this.faults = faults;
     this.rng = faults.rng();
     this.behaviour = behaviour;
+    // the garbage collector deletes a deleted workflow's pods; as for any deletion, the kubelet
+    // then stops their containers (before, they were only marked and kept running)
+    api.onOwnerDeleted(pod -> {
+      if (!pod.deleting) {
+        trace.add("kubelet", "delete " + pod.name + " (its workflow was deleted)");
+        delete(pod);
+      }
+    });
   }
 
   /** What will happen to a pod, decided when it is created. */
