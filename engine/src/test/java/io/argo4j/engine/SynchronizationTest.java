@@ -507,4 +507,49 @@ class SynchronizationTest {
     }
     assertThat(w.pods).isEmpty();
   }
+
+  /**
+   * A task's exit hook and the task after it share a mutex: both get it in turn. (A first attempt
+   * at the open simulation seed 4007908, where they seem to wait for each other; this simple case
+   * does not.)
+   */
+  @Test
+  void aTaskExitHookAndADependentTaskSharingAMutexBothRun() {
+    LockTable table = new LockTable(LIMITS);
+    FakeCluster w =
+        cluster(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              name: hooked
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+                dag:
+                  tasks:
+                  - name: t0
+                    template: plain
+                    hooks:
+                      exit: {template: locked}
+                  - name: t1
+                    template: locked
+                    depends: "t0.Succeeded"
+              - name: plain
+                container: {image: busybox, command: ["true"]}
+              - name: locked
+                retryStrategy: {limit: 1, retryPolicy: OnError}
+                synchronization:
+                  mutexes: [{name: test}]
+                container: {image: busybox, command: [sleep, "10"]}
+            """,
+            table,
+            Instant.parse("2026-01-01T00:00:00Z"));
+
+    runAll(List.of(w), () -> done(w));
+
+    assertThat(phase(w)).isEqualTo("Succeeded");
+    assertThat(table.holders()).isEmpty();
+  }
 }
