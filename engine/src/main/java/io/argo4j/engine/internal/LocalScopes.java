@@ -287,15 +287,8 @@ final class LocalScopes {
         // the last attempt; a retry node that never ran one (failed while waiting for a lock, say)
         // stands for itself. Its other children are the next steps linked to it: taking one of
         // those for an attempt made the next step group its own child, never to be fulfilled.
-        if (n.children != null) {
-          for (int i = n.children.size() - 1; i >= 0; i--) {
-            Node child = nodes.get(n.children.get(i));
-            if (child != null && isAttemptOf(n, child)) {
-              return List.of(child.id);
-            }
-          }
-        }
-        return List.of(n.id);
+        List<Node> attempts = RetryDecider.attempts(nodes, n);
+        return List.of(attempts.isEmpty() ? n.id : attempts.get(attempts.size() - 1).id);
       }
       default -> {
         List<String> out = new ArrayList<>();
@@ -307,20 +300,5 @@ final class LocalScopes {
         return out;
       }
     }
-  }
-
-  /**
-   * Attempts of a retry node are named after it with their number: {@code step(0)}, {@code
-   * step(1)}.
-   */
-  private static boolean isAttemptOf(Node retry, Node child) {
-    String name = child.name;
-    return name.length() > retry.name.length() + 2
-        && name.startsWith(retry.name)
-        && name.charAt(retry.name.length()) == '('
-        && name.endsWith(")")
-        && name.substring(retry.name.length() + 1, name.length() - 1)
-            .chars()
-            .allMatch(Character::isDigit);
   }
 }
