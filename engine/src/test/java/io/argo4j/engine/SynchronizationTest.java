@@ -552,4 +552,71 @@ class SynchronizationTest {
     assertThat(phase(w)).isEqualTo("Succeeded");
     assertThat(table.holders()).isEmpty();
   }
+
+  /**
+   * Soak seed 4007908: a task ended while every parallelism slot was taken, so its exit handler
+   * could not start, and the task depending on it started at once and took the mutex the handler
+   * needs. Once the handler could start, the dependent was no longer driven (its dependency's
+   * handler was unfinished): its pod ended, but it kept the mutex and the workflow stayed Running.
+   * The dependent must wait for the handler, and a started task is always driven.
+   */
+  @Test
+  void aDependentTaskWaitsForItsDependencysExitHandlerThatWaitedForAParallelismSlot() {
+    LockTable table = new LockTable(LIMITS);
+    FakeCluster w =
+        cluster(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              name: hooked
+            spec:
+              entrypoint: main
+              parallelism: 1
+              templates:
+              - name: main
+                dag:
+                  tasks:
+                  - name: t0
+                    template: plain
+                    withItems: [a, b]
+                    hooks:
+                      exit: {template: locked}
+                  - name: t1
+                    template: locked
+                    depends: "t0.Succeeded"
+                  - name: t2
+                    template: slow
+              - name: plain
+                container: {image: busybox, command: ["true"]}
+              - name: slow
+                container: {image: busybox, command: [sleep, "5"]}
+              - name: locked
+                retryStrategy: {limit: 1, retryPolicy: OnError}
+                synchronization:
+                  mutexes: [{name: test}]
+                container: {image: busybox, command: [sleep, "10"]}
+            """,
+            table,
+            Instant.parse("2026-01-01T00:00:00Z"));
+    w.outcomes(
+        Map.of(
+            "slow", Outcome.ok().after(Duration.ofSeconds(5)),
+            "locked", Outcome.ok().after(Duration.ofSeconds(10))));
+
+    runAll(List.of(w), () -> done(w));
+
+    assertThat(phase(w)).isEqualTo("Succeeded");
+    assertThat(table.holders()).isEmpty();
+    NodeStatus hook = node(w, "hooked.t0.onExit");
+    NodeStatus t1 = node(w, "hooked.t1");
+    assertThat(t1.startedAt()).isAfterOrEqualTo(hook.finishedAt());
+  }
+
+  private static NodeStatus node(FakeCluster c, String name) {
+    return c.workflow.status().nodes().values().stream()
+        .filter(n -> n.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no node " + name));
+  }
 }

@@ -52,6 +52,10 @@ final class DagExecutor {
     final boolean onExitTemplate;
     final Map<String, DAGTask> tasks = new LinkedHashMap<>();
     final Set<String> visited = new HashSet<>();
+
+    /** Completed tasks whose exit handler has not finished (or could not start yet). */
+    final Set<String> exitsPending = new HashSet<>();
+
     final Map<String, DependsExpression> logic = new HashMap<>();
 
     Dag(Node node, Template tmpl, TemplateContext ctx, boolean onExitTemplate) {
@@ -172,18 +176,8 @@ final class DagExecutor {
     boolean onExitCompleted = true;
     for (String target : targets) {
       executeTask(dag, target);
-      Node taskNode = dag.taskNode(target);
-      if (taskNode != null && taskNode.isFulfilled() && taskNode.isCompleted()) {
-        DAGTask task = dag.task(target);
-        LifecycleHook exit = exitHook(task);
-        if (exit != null) {
-          Hooks.ExitResult r =
-              hooks.runOnExitNode(
-                  exit, taskNode, dag.boundaryId, dag.ctx, "tasks." + target, scopeFor(dag, task));
-          if (r.present() && (r.node() == null || !r.node().isFulfilled())) {
-            onExitCompleted = false;
-          }
-        }
+      if (dag.exitsPending.contains(target)) {
+        onExitCompleted = false;
       }
     }
     NodePhase phase = assess(dag, targets);
@@ -392,7 +386,6 @@ final class DagExecutor {
     }
     DAGTask task = dag.task(taskName);
     Node node = dag.taskNode(taskName);
-    String nodeName = dag.taskNodeName(taskName);
     if (node != null && node.isFulfilled()) {
       if (task.hooks() != null && !task.hooks().isEmpty() && node.type != NodeType.SKIPPED) {
         Scope hookScope = scopeFor(dag, task);
@@ -400,11 +393,7 @@ final class DagExecutor {
         hooks.executeTemplateHooks(
             task.hooks(), node, dag.boundaryId, dag.ctx, "tasks." + taskName, hookScope);
       }
-      LifecycleHook exit = exitHook(task);
-      if (node.isCompleted() && exit != null) {
-        hooks.runOnExitNode(
-            exit, node, dag.boundaryId, dag.ctx, "tasks." + taskName, scopeFor(dag, task));
-      }
+      runExitHook(dag, taskName, node);
       // A finished task's dependencies may still have hooks or exit handlers to drive.
       for (String dep : dag.dependencies(taskName)) {
         if (dag.tasks.containsKey(dep)) {
@@ -413,6 +402,33 @@ final class DagExecutor {
       }
       return;
     }
+    startOrDrive(dag, taskName, task, node);
+    // A task that ends in this walk starts its exit handler now, before any task that depends on
+    // it is considered: those wait for the handler.
+    Node after = dag.taskNode(taskName);
+    if (after != null && after.isFulfilled()) {
+      runExitHook(dag, taskName, after);
+    }
+  }
+
+  /** Drives the exit handler of a completed task and records whether it is still to finish. */
+  private void runExitHook(Dag dag, String taskName, Node node) {
+    DAGTask task = dag.task(taskName);
+    LifecycleHook exit = exitHook(task);
+    if (exit == null || !node.isCompleted()) {
+      return;
+    }
+    Hooks.ExitResult r =
+        hooks.runOnExitNode(
+            exit, node, dag.boundaryId, dag.ctx, "tasks." + taskName, scopeFor(dag, task));
+    if (r.present() && (r.node() == null || !r.node().isFulfilled())) {
+      dag.exitsPending.add(taskName);
+    }
+  }
+
+  /** Starts a task whose dependencies allow it, or drives one already started. */
+  private void startOrDrive(Dag dag, String taskName, DAGTask task, Node node) {
+    String nodeName = dag.taskNodeName(taskName);
     DependsExpression logic;
     try {
       logic = dag.dependsLogic(taskName);
@@ -429,12 +445,15 @@ final class DagExecutor {
         }
         executeTask(dag, dep);
       }
-      Boolean execute = evaluateDepends(dag, taskName, logic);
-      if (execute == null) {
-        return;
-      }
-      if (!execute) {
-        if (node == null) {
+      // Dependencies are judged once, when the task starts. A started task is driven whatever
+      // they show now: an exit handler of a dependency that began since (it may have waited for
+      // a parallelism slot) must not strand it, holding its locks, with its pod ended.
+      if (node == null) {
+        Boolean execute = evaluateDepends(dag, taskName, logic);
+        if (execute == null) {
+          return;
+        }
+        if (!execute) {
           executor.initializeNode(
               nodeName,
               NodeType.SKIPPED,
@@ -445,8 +464,8 @@ final class DagExecutor {
               new NodeFlag(null, null),
               "omitted: depends condition not met");
           connectDependencies(dag, taskName, nodeName, null);
+          return;
         }
-        return;
       }
     }
     DAGTask resolved;
@@ -599,7 +618,10 @@ final class DagExecutor {
     Map<String, TaskResult> results = new HashMap<>();
     for (String dep : logic.taskNames()) {
       Node depNode = dag.taskNode(dep);
-      if (depNode == null || !depNode.isFulfilled() || !hooksFulfilled(depNode)) {
+      if (depNode == null
+          || !depNode.isFulfilled()
+          || !hooksFulfilled(depNode)
+          || dag.exitsPending.contains(dep)) {
         return null;
       }
       Node onExit = nodes.byName(depNode.name + ".onExit");

@@ -120,6 +120,20 @@ class ControllerBugRegressionsTest {
   }
 
   /**
+   * I1, an engine bug (one controller; a finalizer that can never be removed only made the
+   * reconciles fail after their status write): a looped DAG task ended while its exit handler could
+   * not get a parallelism slot, and the task depending on it started at once and took the mutex
+   * that handler needed. Once the handler started, the dependent was no longer driven: it kept the
+   * mutex with its pod ended, and the workflow stayed Running. Dependents now wait for the handler,
+   * and a started task is always driven
+   * (SynchronizationTest#aDependentTaskWaitsForItsDependencysExitHandlerThatWaitedForAParallelismSlot).
+   */
+  @Test
+  void seed4007908ATaskStartedBeforeItsDependencysExitHandlerIsStillDriven() {
+    assertSeedPasses(4_007_908);
+  }
+
+  /**
    * I7: a cron run's exit-handler pod was not released (the release timed out) before the cron's
    * history limit deleted the workflow; its pod's events had been missed, and the resync only
    * reconciled cached workflows, so nothing ever released its finalizer. The resync now also
