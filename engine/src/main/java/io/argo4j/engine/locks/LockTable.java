@@ -94,6 +94,14 @@ public final class LockTable {
         }
       }
     }
+    // holders adopted from a shared record (see adopt) have no claim here until their workflow's
+    // plan arrives: one that the plan does not claim is released as well
+    for (Map.Entry<LockName, LinkedHashSet<String>> e : holders.entrySet()) {
+      e.getValue()
+          .removeIf(h ->
+              HeldLocks.workflowKeyOfHolder(h).equals(workflowKey)
+                  && !kept.contains(e.getKey() + "\n" + h));
+    }
     Set<String> reconcile = grant();
     if (newLock) {
       reconcile.add(workflowKey);
@@ -108,6 +116,55 @@ public final class LockTable {
    */
   public Set<String> remove(String workflowKey) {
     return update(workflowKey, List.of());
+  }
+
+  /**
+   * Makes a lock's holders those a shared record says (the cluster's lock ledger, which two
+   * controllers running at once both fence their grants with), and grants what that frees. A holder
+   * whose workflow's status records the lock as held keeps it: it may be running already. A holder
+   * that loses a lock loses all its permits not recorded as held, since a holder gets all its locks
+   * or none. Holders unknown here are added, and released when their workflow's plan no longer
+   * claims them.
+   *
+   * @return the workflows that were granted a lock
+   */
+  public Set<String> adopt(LockName lock, Collection<String> recorded) {
+    Set<String> keep = new java.util.HashSet<>(recorded);
+    for (String h : List.copyOf(holders.getOrDefault(lock, new LinkedHashSet<>()))) {
+      if (!keep.contains(h) && !recordedHeld(lock, h)) {
+        for (LockName other : List.copyOf(holders.keySet())) {
+          if (other.equals(lock) || !recordedHeld(other, h)) {
+            release(other, h);
+          }
+        }
+      }
+    }
+    for (String h : recorded) {
+      holdersOf(lock).add(h);
+    }
+    return grant();
+  }
+
+  /**
+   * Takes back every permit of a holder that its workflow's status does not record as held, without
+   * granting anything: for a grant that could not be confirmed.
+   */
+  public void revoke(String holder) {
+    for (LockName lock : List.copyOf(holders.keySet())) {
+      if (!recordedHeld(lock, holder)) {
+        release(lock, holder);
+      }
+    }
+  }
+
+  /** Whether the holder's workflow status records this lock as held (its claim says so). */
+  private boolean recordedHeld(LockName lock, String holder) {
+    for (LockClaim c : claims.getOrDefault(HeldLocks.workflowKeyOfHolder(holder), List.of())) {
+      if (c.held() && c.lock().equals(lock) && c.holder().equals(holder)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -127,6 +127,23 @@ public interface Cluster extends AutoCloseable {
    */
   Optional<Map<String, String>> readConfigMapData(String namespace, String name);
 
+  /**
+   * The record of a lock's holders as the server has it now (a fresh read), or an {@link
+   * LockRecord#empty} one if none was written yet.
+   */
+  LockRecord readLockRecord(String namespace, String lock);
+
+  /**
+   * Stores a lock's record if the server still has the version it was read at (a null version
+   * creates it), and returns it as stored.
+   *
+   * @throws ClusterException.Conflict when another writer changed or created it first
+   */
+  LockRecord writeLockRecord(LockRecord record);
+
+  /** Every lock record in the managed namespaces (one call to the server). */
+  List<LockRecord> listLockRecords();
+
   /** Stops the watches. */
   @Override
   void close();

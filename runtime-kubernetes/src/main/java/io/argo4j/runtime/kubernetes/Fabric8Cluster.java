@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
@@ -638,6 +640,106 @@ public final class Fabric8Cluster implements Cluster {
       return Optional.empty();
     }
     return Optional.of(cm.getData() == null ? Map.of() : Map.copyOf(cm.getData()));
+  }
+
+  // ---- lock records: one Lease per lock, its holders in an annotation ----------------------
+
+  static final String LOCK_ANNOTATION = "argo4j.io/lock";
+  static final String HOLDERS_ANNOTATION = "argo4j.io/lock-holders";
+  static final String LOCK_LABEL = "argo4j.io/lock-record";
+
+  /** A Lease name for a lock name, which may be longer or hold characters a name may not. */
+  static String lockRecordName(String lock) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(lock.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "argo4j-lock-" + java.util.HexFormat.of().formatHex(digest, 0, 10);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  @Override
+  public List<LockRecord> listLockRecords() {
+    List<Lease> leases;
+    try {
+      leases =
+          deadlines.call(
+              "list lock records",
+              () ->
+                  (namespace == null
+                          ? client.leases().inAnyNamespace().withLabel(LOCK_LABEL, "true")
+                          : client.leases().inNamespace(namespace).withLabel(LOCK_LABEL, "true"))
+                      .list()
+                      .getItems());
+    } catch (KubernetesClientException e) {
+      throw new ClusterException("list lock records: " + e.getMessage(), e);
+    }
+    List<LockRecord> out = new ArrayList<>();
+    for (Lease lease : leases) {
+      Map<String, String> annotations = lease.getMetadata().getAnnotations();
+      String lock = annotations == null ? null : annotations.get(LOCK_ANNOTATION);
+      if (lock != null) {
+        out.add(toRecord(lease.getMetadata().getNamespace(), lock, lease));
+      }
+    }
+    return out;
+  }
+
+  private static LockRecord toRecord(String ns, String lock, Lease lease) {
+    Map<String, String> annotations = lease.getMetadata().getAnnotations();
+    String holders = annotations == null ? null : annotations.get(HOLDERS_ANNOTATION);
+    List<String> list =
+        holders == null || holders.isBlank() ? List.of() : List.of(holders.split(","));
+    return new LockRecord(ns, lock, list, lease.getMetadata().getResourceVersion());
+  }
+
+  @Override
+  public LockRecord readLockRecord(String ns, String lock) {
+    Lease lease;
+    try {
+      lease =
+          deadlines.call(
+              "get lock record of " + lock,
+              () -> client.leases().inNamespace(ns).withName(lockRecordName(lock)).get());
+    } catch (KubernetesClientException e) {
+      throw new ClusterException("get lock record of " + lock + ": " + e.getMessage(), e);
+    }
+    return lease == null ? LockRecord.empty(ns, lock) : toRecord(ns, lock, lease);
+  }
+
+  @Override
+  public LockRecord writeLockRecord(LockRecord record) {
+    String ns = record.namespace();
+    Lease lease =
+        new LeaseBuilder()
+            .withNewMetadata()
+            .withNamespace(ns)
+            .withName(lockRecordName(record.lock()))
+            .withResourceVersion(record.resourceVersion())
+            .addToLabels(LOCK_LABEL, "true")
+            .addToAnnotations(LOCK_ANNOTATION, record.lock())
+            .addToAnnotations(HOLDERS_ANNOTATION, String.join(",", record.holders()))
+            .endMetadata()
+            .build();
+    String what = "write lock record of " + record.lock();
+    try {
+      Lease stored =
+          deadlines.call(
+              what,
+              () ->
+                  record.resourceVersion() == null
+                      ? client.leases().inNamespace(ns).resource(lease).create()
+                      : client.leases().inNamespace(ns).resource(lease).update());
+      return new LockRecord(
+          ns, record.lock(), record.holders(), stored.getMetadata().getResourceVersion());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        throw new ClusterException.Conflict(what + ": changed by another writer", e);
+      }
+      throw new ClusterException(what + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -79,7 +79,7 @@ public final class WorkflowController implements AutoCloseable {
             serialization,
             settings);
     this.throttler = new Throttler(settings, workflows::add);
-    this.locks = new ControllerLocks(this.cluster, workflows::add);
+    this.locks = new ControllerLocks(this.cluster, workflows::add, workflows::addAfterFailure);
     this.reconciler =
         new WorkflowReconciler(
             this.cluster,
@@ -195,6 +195,11 @@ public final class WorkflowController implements AutoCloseable {
         () -> {
           cluster.cachedWorkflowKeys().forEach(workflows::add);
           cluster.cachedOwnerKeys().forEach(workflows::add);
+          try {
+            locks.sweep();
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "lock record sweep failed, will retry", e);
+          }
         },
         period,
         period,

@@ -2,7 +2,6 @@ package io.argo4j.testkit.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,32 +66,43 @@ class ControllerBugRegressionsTest {
   }
 
   /**
-   * Open: two controllers at once (F10) each grant a lock from their own table, as two Argo
-   * controllers would; exclusion across controllers needs one active controller (leader election)
-   * or locks stored in the cluster. docs/reliability.md, "Soak".
+   * I6, F10: two controllers at once each granted one mutex from their own table, as two Argo
+   * controllers would. A grant now counts only once the lock's record on the server takes it
+   * (compare-and-swap); a refused grant makes the table adopt the record's holders
+   * (TwoControllersTest shows the same on the fabric8 mock server, and fails without the fence).
+   * The fault stream of this seed has changed since: it no longer replays the original run.
    */
   @Test
-  @Disabled("open: lock exclusion across two active controllers (F10)")
-  void seed1007527TwoActiveControllersGrantOneMutexTwice() {
+  void seed1007527TwoActiveControllersGrantOneMutexOnce() {
     assertSeedPasses(1_007_527);
   }
 
-  /** Open, as seed 1007527 (a semaphore of limit 2 held three times). */
+  /** I6, F10, as seed 1007527 (a semaphore of limit 2 was held three times). */
   @Test
-  @Disabled("open: lock exclusion across two active controllers (F10)")
-  void seed1004673TwoActiveControllersOverfillASemaphore() {
+  void seed1004673TwoActiveControllersDoNotOverfillASemaphore() {
     assertSeedPasses(1_004_673);
   }
 
   /**
-   * Open, F10: the second controller completed a workflow; the first, whose cache was left at an
-   * older copy by a reordered watch event, keeps the workflow's mutex in its table until its next
-   * relist (a leak bounded by the resync period, but past quiescence).
+   * I6, F10: the second controller completed a workflow; the first, whose cache was left at an
+   * older copy by a reordered watch event, kept the workflow's mutex in its table until its next
+   * relist. Each resync now checks the table's holders on the server (ControllerLocks#sweep).
    */
   @Test
-  @Disabled("open: lock accounting across two active controllers (F10)")
-  void seed1005550TheFirstControllerKeepsAPermitOfAWorkflowTheSecondCompleted() {
+  void seed1005550AControllerReleasesAPermitOfAWorkflowAnotherCompleted() {
     assertSeedPasses(1_005_550);
+  }
+
+  /**
+   * I13, F10: the other controller had started a node; this one's status write got a 409, it
+   * re-read the workflow, and reconciled the new copy with the pods observed for the old one, in
+   * which the node was still Pending (no lookup of unseen pods). Its pod, not yet in this cache,
+   * counted as deleted, and the node ended Error although its main exited 1. Pods are now observed
+   * again for each copy.
+   */
+  @Test
+  void seed1538ACopyReReadAfterAConflictIsReconciledWithItsOwnPods() {
+    assertSeedPasses(1_538);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.argo4j.model.WorkflowTaskResult;
 import io.argo4j.model.WorkflowTemplate;
 import io.argo4j.runtime.kubernetes.Cluster;
 import io.argo4j.runtime.kubernetes.ClusterListener;
+import io.argo4j.runtime.kubernetes.LockRecord;
 import io.argo4j.runtime.kubernetes.WorkflowKey;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
@@ -153,6 +154,23 @@ public final class BoundedCluster implements Cluster {
     return deadlines.call(
         "read config map " + namespace + "/" + name,
         () -> cluster.readConfigMapData(namespace, name));
+  }
+
+  @Override
+  public LockRecord readLockRecord(String namespace, String lock) {
+    return deadlines.call(
+        "read lock record " + lock, () -> cluster.readLockRecord(namespace, lock));
+  }
+
+  @Override
+  public List<LockRecord> listLockRecords() {
+    return deadlines.call("list lock records", cluster::listLockRecords);
+  }
+
+  @Override
+  public LockRecord writeLockRecord(LockRecord record) {
+    return deadlines.call(
+        "write lock record " + record.lock(), () -> cluster.writeLockRecord(record));
   }
 
   @Override

@@ -6,12 +6,19 @@ import io.argo4j.engine.locks.LockClaim;
 import io.argo4j.engine.locks.LockName;
 import io.argo4j.engine.locks.LockState;
 import io.argo4j.engine.locks.LockTable;
+import io.argo4j.model.CompressedNodes;
+import io.argo4j.model.MutexHolding;
+import io.argo4j.model.NodeStatus;
+import io.argo4j.model.SemaphoreHolding;
+import io.argo4j.model.SynchronizationStatus;
 import io.argo4j.model.Workflow;
 import io.argo4j.runtime.kubernetes.Cluster;
 import io.argo4j.runtime.kubernetes.ClusterException;
+import io.argo4j.runtime.kubernetes.LockRecord;
 import io.argo4j.runtime.kubernetes.WorkflowKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,18 +31,39 @@ import java.util.function.Consumer;
  * workflow that is deleted or completes drops its claims at once (Argo #9: no leak on terminate or
  * delete). Workflows granted a lock are requeued. Semaphore limits are read from ConfigMaps through
  * the {@link Cluster} port; a failed read throws, and the reconcile is retried.
+ *
+ * <p>Unlike Argo, a grant counts only once the cluster's record of the lock ({@link LockLedger})
+ * takes it: two controllers running at once (a rollout surge, a leader that has not noticed it lost
+ * its lease) each keep a table, and without a shared fence each would hand out the same permit. A
+ * refused grant makes the table adopt the record's holders; a record's holder whose workflow is
+ * gone or finished is removed from it (a release that failed, or a controller that died in
+ * between).
  */
 public final class ControllerLocks {
+  private static final System.Logger LOG = System.getLogger(ControllerLocks.class.getName());
+
+  /** Rounds of grant, fence and adopt before giving up until the next update. */
+  private static final int MAX_ROUNDS = 16;
+
   private final Cluster cluster;
   private final Consumer<WorkflowKey> requeue;
+  private final Consumer<WorkflowKey> retryLater;
+  private final LockLedger ledger;
   private LockTable table;
 
   /** The resourceVersion whose claims were last applied, by workflow. */
   private final Map<WorkflowKey, Long> versions = new HashMap<>();
 
-  public ControllerLocks(Cluster cluster, Consumer<WorkflowKey> requeue) {
+  /**
+   * @param requeue reconciles a workflow soon (it was granted a lock)
+   * @param retryLater reconciles a workflow after a back-off (its grant could not be recorded)
+   */
+  public ControllerLocks(
+      Cluster cluster, Consumer<WorkflowKey> requeue, Consumer<WorkflowKey> retryLater) {
     this.cluster = cluster;
     this.requeue = requeue;
+    this.retryLater = retryLater;
+    this.ledger = new LockLedger(cluster);
     this.table = new LockTable(this::limitOf);
   }
 
@@ -50,6 +78,8 @@ public final class ControllerLocks {
       }
     }
     table = LockTable.rebuild(workflows, this::limitOf);
+    // the holders the statuses record are checked against the lock records, as grants are
+    requeueAll(settle(Map.of()));
     versions.clear();
     for (Workflow w : workflows) {
       Long v = number(w.metadata().getResourceVersion());
@@ -79,7 +109,11 @@ public final class ControllerLocks {
     if (version != null) {
       versions.put(key, version);
     }
-    requeueAll(table.update(HeldLocks.workflowKey(key.namespace(), key.name()), claims));
+    Map<LockName, List<String>> before = table.holders();
+    Set<String> granted =
+        new HashSet<>(table.update(HeldLocks.workflowKey(key.namespace(), key.name()), claims));
+    granted.addAll(settle(before));
+    requeueAll(granted);
   }
 
   /** The workflow is gone from the cluster: nothing of it is remembered. */
@@ -101,7 +135,251 @@ public final class ControllerLocks {
 
   /** The workflow is gone, going or completed: whatever it held goes to the next waiters. */
   public synchronized void release(WorkflowKey key) {
-    requeueAll(table.remove(HeldLocks.workflowKey(key.namespace(), key.name())));
+    Map<LockName, List<String>> before = table.holders();
+    Set<String> granted =
+        new HashSet<>(table.remove(HeldLocks.workflowKey(key.namespace(), key.name())));
+    granted.addAll(settle(before));
+    requeueAll(granted);
+  }
+
+  /**
+   * Brings the lock records in line with the table's changes since {@code before}: releases what
+   * the table released, and records what it granted. A grant the record refuses (another
+   * controller's holder took the permit) is taken back, and the table adopts the record's holders;
+   * one that cannot be recorded (the call failed) is taken back and its workflow retried later.
+   *
+   * @return the workflows granted a lock on the way
+   */
+  private Set<String> settle(Map<LockName, List<String>> before) {
+    Set<String> granted = new HashSet<>();
+    // holders the table took from a record: they are recorded (or were, if released since), and
+    // must not be written back
+    Set<Permit> adopted = new HashSet<>();
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Map<LockName, List<String>> after = table.holders();
+      List<Permit> released = minus(before, after);
+      List<Permit> added = minus(after, before);
+      if (released.isEmpty() && added.isEmpty()) {
+        return granted;
+      }
+      before = after;
+      for (Permit p : released) {
+        try {
+          ledger.release(p.lock(), p.holder());
+        } catch (ClusterException e) {
+          // the record keeps the holder until a grant of the lock finds its workflow finished
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "could not release " + p.lock() + " of " + p.holder() + ": " + e.getMessage());
+        }
+      }
+      for (Permit p : added) {
+        if (adopted.contains(p)
+            || !table.holders().getOrDefault(p.lock(), List.of()).contains(p.holder())) {
+          continue; // adopted, or taken back this round with another lock of the same holder
+        }
+        List<String> recorded;
+        try {
+          LockLedger.Outcome o =
+              ledger.acquire(p.lock(), p.holder(), table.stateOf(p.lock()).limit());
+          if (o.holds()) {
+            continue;
+          }
+          recorded = o.holders();
+        } catch (ClusterException e) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "could not record " + p.lock() + " for " + p.holder() + ": " + e.getMessage());
+          List<String> hs = new ArrayList<>(after.getOrDefault(p.lock(), List.of()));
+          hs.remove(p.holder());
+          recorded = hs;
+          retryLater.accept(workflowOf(p.holder()));
+        }
+        List<String> holders = live(p.lock(), recorded);
+        holders.forEach(h -> adopted.add(new Permit(p.lock(), h)));
+        granted.addAll(table.adopt(p.lock(), holders));
+      }
+    }
+    // not settled: grants not yet confirmed by a record are taken back (their workflows try again
+    // later), so that the table never shows a permit the records do not
+    for (Permit p : minus(table.holders(), before)) {
+      if (!adopted.contains(p)) {
+        table.revoke(p.holder());
+        granted.remove(HeldLocks.workflowKeyOfHolder(p.holder()));
+        retryLater.accept(workflowOf(p.holder()));
+      }
+    }
+    for (Permit p : minus(before, table.holders())) {
+      try {
+        ledger.release(p.lock(), p.holder());
+      } catch (ClusterException e) {
+        // as above: a later grant or sweep finds it
+      }
+    }
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "lock grants did not settle in "
+            + MAX_ROUNDS
+            + " rounds; unconfirmed ones were taken back");
+    return granted;
+  }
+
+  /**
+   * The recorded holders that may still hold the lock. A holder this table does not know is checked
+   * on the server: if it no longer claims the lock, its release was lost (a failed call, a
+   * controller that died in between), and it is removed from the record.
+   */
+  private List<String> live(LockName lock, List<String> recorded) {
+    List<String> known = table.holders().getOrDefault(lock, List.of());
+    List<String> out = new ArrayList<>();
+    for (String h : recorded) {
+      if (known.contains(h) || stillClaims(lock, h)) {
+        out.add(h);
+        continue;
+      }
+      try {
+        ledger.release(lock, h);
+      } catch (ClusterException e) {
+        out.add(h); // still recorded: it keeps its permit for now
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Removes from the lock records every holder that no longer claims its lock and that this table
+   * does not hold: releases that failed or were never made. Called on each resync; the record is
+   * read before the holder's workflow, so a grant made in between fails the compare-and-swap.
+   */
+  public synchronized void sweep() {
+    // this table's own holders first: one whose workflow finished or went while the cache showed
+    // an older copy (a lost or reordered watch event) would keep its permit until a relist
+    Set<WorkflowKey> owners = new java.util.LinkedHashSet<>();
+    table.holders().values().forEach(hs -> hs.forEach(h -> owners.add(workflowOf(h))));
+    for (WorkflowKey key : owners) {
+      if (finished(key)) {
+        release(key);
+      }
+    }
+    List<LockRecord> records;
+    try {
+      records = cluster.listLockRecords();
+    } catch (ClusterException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not list lock records: " + e.getMessage());
+      return;
+    }
+    Map<LockName, List<String>> held = table.holders();
+    for (LockRecord r : records) {
+      LockName lock;
+      try {
+        lock = LockName.parse(r.lock());
+      } catch (IllegalArgumentException e) {
+        continue; // not a lock this controller could have granted
+      }
+      for (String h : r.holders()) {
+        if (held.getOrDefault(lock, List.of()).contains(h) || stillClaims(lock, h)) {
+          continue;
+        }
+        try {
+          ledger.release(lock, h);
+        } catch (ClusterException e) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "could not release " + lock + " of " + h + ": " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Whether the server has the workflow gone, going or completed; false when the read fails. */
+  private boolean finished(WorkflowKey key) {
+    Optional<Workflow> read;
+    try {
+      read = cluster.readWorkflow(key);
+    } catch (ClusterException e) {
+      return false;
+    }
+    if (read.isEmpty()) {
+      return true;
+    }
+    Workflow wf = read.get();
+    return wf.metadata().getDeletionTimestamp() != null
+        || (wf.status() != null
+            && wf.status().phase() != null
+            && wf.status().phase().isCompleted());
+  }
+
+  /**
+   * Whether a holder's workflow, as the server has it now, still holds or waits for the lock: the
+   * workflow exists and is unfinished, and the holder is an unfinished node (a template's lock) or
+   * the workflow's status names the lock (a workflow's lock). Unknown when the read fails: then it
+   * does.
+   */
+  private boolean stillClaims(LockName lock, String holder) {
+    String wfKey = HeldLocks.workflowKeyOfHolder(holder);
+    Optional<Workflow> read;
+    try {
+      read = cluster.readWorkflow(workflowOf(holder));
+    } catch (ClusterException e) {
+      return true;
+    }
+    if (read.isEmpty()) {
+      return false;
+    }
+    Workflow wf;
+    try {
+      wf = CompressedNodes.hydrate(read.get());
+    } catch (IllegalArgumentException e) {
+      return false; // unreadable: its reconcile fails it, and it holds nothing
+    }
+    if (wf.metadata().getDeletionTimestamp() != null
+        || wf.status() == null
+        || (wf.status().phase() != null && wf.status().phase().isCompleted())) {
+      return false;
+    }
+    if (holder.length() > wfKey.length()) {
+      String nodeId = holder.substring(wfKey.length() + 1);
+      NodeStatus node = wf.status().nodes() == null ? null : wf.status().nodes().get(nodeId);
+      return node != null && (node.phase() == null || !node.phase().isFulfilled());
+    }
+    SynchronizationStatus sync = wf.status().synchronization();
+    String name = lock.toString();
+    if (sync == null) {
+      return false;
+    }
+    if (sync.mutex() != null
+        && (names(sync.mutex().holding(), MutexHolding::mutex).contains(name)
+            || names(sync.mutex().waiting(), MutexHolding::mutex).contains(name))) {
+      return true;
+    }
+    return sync.semaphore() != null
+        && (names(sync.semaphore().holding(), SemaphoreHolding::semaphore).contains(name)
+            || names(sync.semaphore().waiting(), SemaphoreHolding::semaphore).contains(name));
+  }
+
+  private static <T> List<String> names(List<T> entries, java.util.function.Function<T, String> f) {
+    return entries == null ? List.of() : entries.stream().map(f).toList();
+  }
+
+  private record Permit(LockName lock, String holder) {}
+
+  private static List<Permit> minus(Map<LockName, List<String>> a, Map<LockName, List<String>> b) {
+    List<Permit> out = new ArrayList<>();
+    a.forEach((lock, hs) -> {
+      List<String> other = b.getOrDefault(lock, List.of());
+      for (String h : hs) {
+        if (!other.contains(h)) {
+          out.add(new Permit(lock, h));
+        }
+      }
+    });
+    return out;
+  }
+
+  private static WorkflowKey workflowOf(String holder) {
+    String k = HeldLocks.workflowKeyOfHolder(holder);
+    int slash = k.indexOf('/');
+    return new WorkflowKey(k.substring(0, slash), k.substring(slash + 1));
   }
 
   /** Who holds what now. */

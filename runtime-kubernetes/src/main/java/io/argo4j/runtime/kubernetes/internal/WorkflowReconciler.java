@@ -158,13 +158,15 @@ public final class WorkflowReconciler {
       return Optional.empty();
     }
     wf = startable.get();
-    List<Pod> observedPods = withUnseenPods(key, wf, cluster.cachedPods(key));
-    var observations =
-        new Observations(
-            PodObserver.observe(observedPods, cluster.cachedTaskResults(key)),
-            new ClusterTemplateCatalog(cluster),
-            locks.view(key));
     for (int attempt = 0; ; attempt++) {
+      // observed again for each copy: one re-read after a conflict may show nodes started by
+      // another writer (a second controller), whose pods this cache has not seen yet
+      List<Pod> observedPods = withUnseenPods(key, wf, cluster.cachedPods(key));
+      var observations =
+          new Observations(
+              PodObserver.observe(observedPods, cluster.cachedTaskResults(key)),
+              new ClusterTemplateCatalog(cluster),
+              locks.view(key));
       Plan plan;
       try {
         plan = engine.reconcile(wf, observations, clock.instant());

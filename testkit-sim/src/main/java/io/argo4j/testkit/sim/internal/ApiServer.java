@@ -40,6 +40,13 @@ public final class ApiServer {
     record NotFound() implements WriteResult {}
   }
 
+  /** A lock's record of holders (a Lease in a real cluster), with its resourceVersion. */
+  public record StoredLock(String lock, List<String> holders, long rv) {
+    public StoredLock {
+      holders = List.copyOf(holders);
+    }
+  }
+
   /** A CronWorkflow as stored, with its resourceVersion. */
   public record StoredCron(CronWorkflow cron, long rv) {}
 
@@ -48,6 +55,7 @@ public final class ApiServer {
   private final Map<String, StoredCron> crons = new TreeMap<>();
   private final Map<String, SimPod> pods = new TreeMap<>();
   private final Map<String, TaskResultSnapshot> taskResults = new TreeMap<>();
+  private final Map<String, StoredLock> locks = new TreeMap<>();
   private final List<Listener> listeners = new ArrayList<>();
   private Consumer<SimPod> ownerDeleted = this::requestDeletion;
   private long rv;
@@ -66,6 +74,31 @@ public final class ApiServer {
    */
   public void onOwnerDeleted(Consumer<SimPod> deletion) {
     this.ownerDeleted = deletion;
+  }
+
+  // ---- lock records --------------------------------------------------------------------------
+
+  /** A lock's record, or null if none was written. */
+  public StoredLock getLock(String lock) {
+    return locks.get(lock);
+  }
+
+  public Collection<StoredLock> locks() {
+    return List.copyOf(locks.values());
+  }
+
+  /**
+   * Compare-and-swap write of a lock's record: {@code expectedRv} null creates it. Null when the
+   * record changed (or exists) since.
+   */
+  public StoredLock writeLock(String lock, List<String> holders, Long expectedRv) {
+    StoredLock current = locks.get(lock);
+    if (expectedRv == null ? current != null : current == null || current.rv() != expectedRv) {
+      return null;
+    }
+    StoredLock s = new StoredLock(lock, holders, ++rv);
+    locks.put(lock, s);
+    return s;
   }
 
   // ---- workflows ---------------------------------------------------------------------------

@@ -451,7 +451,8 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
         return false;
       }
     }
-    return true;
+    // every workflow completed: a recorded permit is one the controller has yet to clean up
+    return api.locks().stream().allMatch(l -> l.holders().isEmpty());
   }
 
   /** I7: a pod of a completed (or deleted) workflow still holding a finalizer it should not. */
@@ -633,6 +634,12 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
   public void atEndLocks(Map<LockName, List<String>> tableHolders) {
     if (!tableHolders.isEmpty()) {
       violation("I6", "", "permits still held at quiescence: " + tableHolders);
+    }
+    for (ApiServer.StoredLock l : api.locks()) {
+      if (!l.holders().isEmpty()) {
+        violation(
+            "I6", "", "permits still recorded at quiescence: " + l.lock() + " " + l.holders());
+      }
     }
     for (StoredWorkflow s : api.workflows()) {
       if (s.workflow().status() != null

@@ -14,6 +14,7 @@ import io.argo4j.model.io.ModelJson;
 import io.argo4j.runtime.kubernetes.Cluster;
 import io.argo4j.runtime.kubernetes.ClusterException;
 import io.argo4j.runtime.kubernetes.ClusterListener;
+import io.argo4j.runtime.kubernetes.LockRecord;
 import io.argo4j.runtime.kubernetes.WorkflowKey;
 import io.argo4j.runtime.kubernetes.internal.ArgoNames;
 import io.argo4j.testkit.sim.FaultKind;
@@ -327,6 +328,54 @@ final class SimCluster implements Cluster {
             limit,
             WorkloadGenerator.WORKFLOW_SEMAPHORE_KEY,
             limit));
+  }
+
+  // ---- lock records --------------------------------------------------------------------------
+
+  @Override
+  public LockRecord readLockRecord(String namespace, String lock) {
+    call("get lock record " + lock);
+    ApiServer.StoredLock s = api.getLock(lock);
+    return s == null
+        ? LockRecord.empty(namespace, lock)
+        : new LockRecord(namespace, lock, s.holders(), Long.toString(s.rv()));
+  }
+
+  @Override
+  public List<LockRecord> listLockRecords() {
+    call("list lock records");
+    return api.locks().stream()
+        .map(l ->
+            new LockRecord(SimulationRun.NAMESPACE, l.lock(), l.holders(), Long.toString(l.rv())))
+        .toList();
+  }
+
+  /** A write that may conflict with another client, time out (committed or not), or be slow. */
+  @Override
+  public LockRecord writeLockRecord(LockRecord r) {
+    call("write lock record " + r.lock());
+    Long rv = r.resourceVersion() == null ? null : Long.parseLong(r.resourceVersion());
+    if (faults.decide(FaultKind.WRITE_TIMEOUT)) {
+      boolean committed = rng.nextBoolean() && api.writeLock(r.lock(), r.holders(), rv) != null;
+      faults.injected(
+          FaultKind.WRITE_TIMEOUT,
+          "lock record write of "
+              + r.lock()
+              + " by "
+              + id
+              + " timed out ("
+              + (committed ? "it was committed" : "not committed")
+              + ")");
+      throw new ClusterException.Timeout("write lock record " + r.lock() + ": timed out");
+    }
+    ApiServer.StoredLock s = api.writeLock(r.lock(), r.holders(), rv);
+    if (s == null) {
+      stats.conflicts++;
+      throw new ClusterException.Conflict(
+          "lock record " + r.lock() + " changed since rv " + r.resourceVersion(), null);
+    }
+    trace.add(id, "lock record " + r.lock() + " (rv " + s.rv() + "): " + s.holders());
+    return new LockRecord(r.namespace(), r.lock(), s.holders(), Long.toString(s.rv()));
   }
 
   // ---- pods and task results ---------------------------------------------------------------

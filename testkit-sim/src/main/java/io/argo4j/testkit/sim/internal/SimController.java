@@ -146,7 +146,7 @@ public final class SimController {
             config.terminationGracePeriod(),
             new ModelCodec(SERIALIZATION),
             SERIALIZATION);
-    var locks = new ControllerLocks(cluster, workflows::add);
+    var locks = new ControllerLocks(cluster, workflows::add, workflows::addAfterFailure);
     var reconciler =
         new WorkflowReconciler(
             cluster,
@@ -210,6 +210,7 @@ public final class SimController {
   private void resync() {
     process.cluster().cachedWorkflowKeys().forEach(process.workflows()::add);
     process.cluster().cachedOwnerKeys().forEach(process.workflows()::add);
+    process.locks().sweep();
   }
 
   /** The watch expired: the informer lists everything again. */
