@@ -136,4 +136,45 @@ class LockTableTest {
     assertThatThrownBy(() -> LockName.parse("ns/Database/x"))
         .hasMessageContaining("expected <namespace>/Mutex/<name> or");
   }
+
+  private static LockClaim held(LockName lock, String holder) {
+    return new LockClaim(lock, holder, 0, T0, T0, true);
+  }
+
+  @Test
+  void adoptingARecordTakesBackAGrantItDoesNotListAndFillsThePermitsWithItsHolders() {
+    // this table granted a; the record says another controller gave the mutex to x
+    assertThat(table.update("ns/a", List.of(wants(MUTEX, "ns/a", 0, 0)))).containsExactly("ns/a");
+    assertThat(table.adopt(MUTEX, List.of("ns/x"))).isEmpty();
+    assertThat(table.holders()).containsEntry(MUTEX, List.of("ns/x"));
+    assertThat(table.view("ns/a").get("ns/Mutex/m").heldBy("ns/a")).isFalse();
+    // x's workflow stops claiming it: a gets it
+    assertThat(table.update("ns/x", List.of())).containsExactly("ns/a");
+    assertThat(table.holders()).containsEntry(MUTEX, List.of("ns/a"));
+  }
+
+  @Test
+  void aHolderLosingOneLockToARecordLosesItsOtherUnrecordedGrantsToo() {
+    table.update("ns/b", List.of(wants(MUTEX, "ns/b", 0, 1), wants(SEM, "ns/b", 0, 1)));
+    assertThat(table.holders().get(SEM)).containsExactly("ns/b");
+    table.adopt(MUTEX, List.of("ns/x"));
+    assertThat(table.holders().get(SEM)).isNull();
+    assertThat(table.holders()).containsEntry(MUTEX, List.of("ns/x"));
+  }
+
+  @Test
+  void aHolderItsStatusRecordsAsHeldKeepsItsPermitWhatANewerRecordSays() {
+    table.update("ns/a", List.of(held(MUTEX, "ns/a")));
+    table.adopt(MUTEX, List.of());
+    assertThat(table.holders()).containsEntry(MUTEX, List.of("ns/a"));
+  }
+
+  @Test
+  void revokeTakesBackUnrecordedGrantsWithoutGrantingAnyone() {
+    table.update("ns/a", List.of(wants(SEM, "ns/a", 0, 0)));
+    table.update("ns/b", List.of(held(SEM, "ns/b")));
+    table.revoke("ns/a");
+    table.revoke("ns/b");
+    assertThat(table.holders().get(SEM)).containsExactly("ns/b");
+  }
 }

@@ -6,11 +6,6 @@ import io.argo4j.engine.locks.LockClaim;
 import io.argo4j.engine.locks.LockName;
 import io.argo4j.engine.locks.LockState;
 import io.argo4j.engine.locks.LockTable;
-import io.argo4j.model.CompressedNodes;
-import io.argo4j.model.MutexHolding;
-import io.argo4j.model.NodeStatus;
-import io.argo4j.model.SemaphoreHolding;
-import io.argo4j.model.SynchronizationStatus;
 import io.argo4j.model.Workflow;
 import io.argo4j.runtime.kubernetes.Cluster;
 import io.argo4j.runtime.kubernetes.ClusterException;
@@ -49,6 +44,7 @@ public final class ControllerLocks {
   private final Consumer<WorkflowKey> requeue;
   private final Consumer<WorkflowKey> retryLater;
   private final LockLedger ledger;
+  private final HolderCheck holderCheck;
   private LockTable table;
 
   /** The resourceVersion whose claims were last applied, by workflow. */
@@ -64,6 +60,7 @@ public final class ControllerLocks {
     this.requeue = requeue;
     this.retryLater = retryLater;
     this.ledger = new LockLedger(cluster);
+    this.holderCheck = new HolderCheck(cluster);
     this.table = new LockTable(this::limitOf);
   }
 
@@ -233,7 +230,7 @@ public final class ControllerLocks {
     List<String> known = table.holders().getOrDefault(lock, List.of());
     List<String> out = new ArrayList<>();
     for (String h : recorded) {
-      if (known.contains(h) || stillClaims(lock, h)) {
+      if (known.contains(h) || holderCheck.stillClaims(lock, h)) {
         out.add(h);
         continue;
       }
@@ -257,7 +254,7 @@ public final class ControllerLocks {
     Set<WorkflowKey> owners = new java.util.LinkedHashSet<>();
     table.holders().values().forEach(hs -> hs.forEach(h -> owners.add(workflowOf(h))));
     for (WorkflowKey key : owners) {
-      if (finished(key)) {
+      if (holderCheck.finished(key)) {
         release(key);
       }
     }
@@ -277,7 +274,7 @@ public final class ControllerLocks {
         continue; // not a lock this controller could have granted
       }
       for (String h : r.holders()) {
-        if (held.getOrDefault(lock, List.of()).contains(h) || stillClaims(lock, h)) {
+        if (held.getOrDefault(lock, List.of()).contains(h) || holderCheck.stillClaims(lock, h)) {
           continue;
         }
         try {
@@ -289,76 +286,6 @@ public final class ControllerLocks {
         }
       }
     }
-  }
-
-  /** Whether the server has the workflow gone, going or completed; false when the read fails. */
-  private boolean finished(WorkflowKey key) {
-    Optional<Workflow> read;
-    try {
-      read = cluster.readWorkflow(key);
-    } catch (ClusterException e) {
-      return false;
-    }
-    if (read.isEmpty()) {
-      return true;
-    }
-    Workflow wf = read.get();
-    return wf.metadata().getDeletionTimestamp() != null
-        || (wf.status() != null
-            && wf.status().phase() != null
-            && wf.status().phase().isCompleted());
-  }
-
-  /**
-   * Whether a holder's workflow, as the server has it now, still holds or waits for the lock: the
-   * workflow exists and is unfinished, and the holder is an unfinished node (a template's lock) or
-   * the workflow's status names the lock (a workflow's lock). Unknown when the read fails: then it
-   * does.
-   */
-  private boolean stillClaims(LockName lock, String holder) {
-    String wfKey = HeldLocks.workflowKeyOfHolder(holder);
-    Optional<Workflow> read;
-    try {
-      read = cluster.readWorkflow(workflowOf(holder));
-    } catch (ClusterException e) {
-      return true;
-    }
-    if (read.isEmpty()) {
-      return false;
-    }
-    Workflow wf;
-    try {
-      wf = CompressedNodes.hydrate(read.get());
-    } catch (IllegalArgumentException e) {
-      return false; // unreadable: its reconcile fails it, and it holds nothing
-    }
-    if (wf.metadata().getDeletionTimestamp() != null
-        || wf.status() == null
-        || (wf.status().phase() != null && wf.status().phase().isCompleted())) {
-      return false;
-    }
-    if (holder.length() > wfKey.length()) {
-      String nodeId = holder.substring(wfKey.length() + 1);
-      NodeStatus node = wf.status().nodes() == null ? null : wf.status().nodes().get(nodeId);
-      return node != null && (node.phase() == null || !node.phase().isFulfilled());
-    }
-    SynchronizationStatus sync = wf.status().synchronization();
-    String name = lock.toString();
-    if (sync == null) {
-      return false;
-    }
-    if (sync.mutex() != null
-        && (names(sync.mutex().holding(), MutexHolding::mutex).contains(name)
-            || names(sync.mutex().waiting(), MutexHolding::mutex).contains(name))) {
-      return true;
-    }
-    return sync.semaphore() != null
-        && (names(sync.semaphore().holding(), SemaphoreHolding::semaphore).contains(name)
-            || names(sync.semaphore().waiting(), SemaphoreHolding::semaphore).contains(name));
-  }
-
-  private static <T> List<String> names(List<T> entries, java.util.function.Function<T, String> f) {
-    return entries == null ? List.of() : entries.stream().map(f).toList();
   }
 
   private record Permit(LockName lock, String holder) {}
