@@ -298,4 +298,98 @@ class BasicWorkflowTest {
     assertThat(c.node("empty-group[1]").children())
         .containsExactly(c.node("empty-group[1].b").id());
   }
+
+  @Test
+  void aRetriedTasksOutputsReachItsExitHookAndItsDependentsAfterTheHookRan() {
+    FakeCluster c =
+        new FakeCluster(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: hooked-outputs
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - name: gen
+                        template: gen
+                        hooks:
+                          exit:
+                            template: echo
+                            arguments:
+                              parameters: [{name: msg, value: "{{tasks.gen.outputs.parameters.out}}"}]
+                      - name: use
+                        template: echo
+                        depends: gen
+                        arguments:
+                          parameters: [{name: msg, value: "{{tasks.gen.outputs.parameters.out}}"}]
+                  - name: gen
+                    retryStrategy: {limit: 2}
+                    container: {image: busybox, command: [sh, -c, "echo hi > /tmp/out"]}
+                    outputs:
+                      parameters:
+                      - name: out
+                        valueFrom: {path: /tmp/out}
+                  - name: echo
+                    inputs:
+                      parameters: [{name: msg}]
+                    container: {image: busybox, command: [echo, "{{inputs.parameters.msg}}"]}
+                """)
+            .outcomes(
+                Map.of(
+                    "gen", Outcome.ok().withParameter("out", "hi"),
+                    "echo", Outcome.ok().after(Duration.ofSeconds(5))));
+    c.run();
+    assertThat(c.phase()).isEqualTo("Succeeded");
+    assertThat(c.node("hooked-outputs.gen.onExit").inputs().parameters().getFirst().value())
+        .isEqualTo("hi");
+    assertThat(c.node("hooked-outputs.use").inputs().parameters().getFirst().value())
+        .isEqualTo("hi");
+  }
+
+  @Test
+  void aRetriedStepsOutputsReachTheNextStepAfterItsExitHookRan() {
+    FakeCluster c =
+        new FakeCluster(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: step-hook-outputs
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - name: gen
+                        template: gen
+                        hooks:
+                          exit: {template: plain}
+                    - - name: use
+                        template: echo
+                        arguments:
+                          parameters: [{name: msg, value: "{{steps.gen.outputs.parameters.out}}"}]
+                  - name: gen
+                    retryStrategy: {limit: 2}
+                    container: {image: busybox, command: [sh, -c, "echo hi > /tmp/out"]}
+                    outputs:
+                      parameters:
+                      - name: out
+                        valueFrom: {path: /tmp/out}
+                  - name: plain
+                    container: {image: busybox, command: ["true"]}
+                  - name: echo
+                    inputs:
+                      parameters: [{name: msg}]
+                    container: {image: busybox, command: [echo, "{{inputs.parameters.msg}}"]}
+                """)
+            .outcomes(Map.of("gen", Outcome.ok().withParameter("out", "hi")));
+    c.run();
+    assertThat(c.phase()).isEqualTo("Succeeded");
+    assertThat(c.node("step-hook-outputs[1].use").inputs().parameters().getFirst().value())
+        .isEqualTo("hi");
+  }
 }

@@ -290,7 +290,7 @@ final class DagExecutor {
       }
       List<String> next;
       if (n.type == NodeType.RETRY) {
-        Node last = scopes.lastChild(n);
+        Node last = scopes.lastAttempt(n);
         next = last == null ? List.of() : last.children;
         // hooks hang off the retry node itself
         List<String> all = new ArrayList<>(next);

@@ -199,9 +199,9 @@ final class Hooks {
   }
 
   private Outputs outputsOf(Node parent) {
-    if (parent.type == NodeType.RETRY && parent.children != null && !parent.children.isEmpty()) {
-      Node last = nodes.get(parent.children.get(parent.children.size() - 1));
-      return last == null ? parent.outputs : last.outputs;
+    if (parent.type == NodeType.RETRY) {
+      List<Node> attempts = RetryDecider.attempts(nodes, parent);
+      return attempts.isEmpty() ? parent.outputs : attempts.getLast().outputs;
     }
     return parent.outputs;
   }

@@ -36,7 +36,7 @@ final class LocalScopes {
   /** Adds one child's id, times, status and outputs under {@code prefix}. */
   void addNode(Scope scope, String prefix, Node node) {
     if (node.type == NodeType.RETRY) {
-      Node last = lastChild(node);
+      Node last = lastAttempt(node);
       if (last != null) {
         node = last;
       }
@@ -60,12 +60,13 @@ final class LocalScopes {
     scope.addOutputs(prefix, node.outputs);
   }
 
-  /** The last child of a node (the latest attempt of a retry node), or null. */
-  Node lastChild(Node node) {
-    if (node.children == null || node.children.isEmpty()) {
-      return null;
-    }
-    return nodes.get(node.children.get(node.children.size() - 1));
+  /**
+   * The latest attempt of a retry node, or null before its first. Its last child may be a hook (an
+   * exit handler hangs off the retry node), which is not an attempt.
+   */
+  Node lastAttempt(Node retryNode) {
+    List<Node> attempts = RetryDecider.attempts(nodes, retryNode);
+    return attempts.isEmpty() ? null : attempts.getLast();
   }
 
   /**
