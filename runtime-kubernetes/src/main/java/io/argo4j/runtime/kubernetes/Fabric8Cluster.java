@@ -28,8 +28,12 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -652,10 +656,9 @@ public final class Fabric8Cluster implements Cluster {
   static String lockRecordName(String lock) {
     try {
       byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(lock.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "argo4j-lock-" + java.util.HexFormat.of().formatHex(digest, 0, 10);
-    } catch (java.security.NoSuchAlgorithmException e) {
+          MessageDigest.getInstance("SHA-256").digest(lock.getBytes(StandardCharsets.UTF_8));
+      return "argo4j-lock-" + HexFormat.of().formatHex(digest, 0, 10);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }

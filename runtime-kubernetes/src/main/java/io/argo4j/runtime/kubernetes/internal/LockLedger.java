@@ -33,8 +33,8 @@ final class LockLedger {
    * Adds a holder to a lock's record if a permit is free there.
    *
    * @return whether it holds the lock now, and the record's holders
-   * @throws ClusterException when the server cannot be reached (the outcome of a write that timed
-   *     out is unknown: the holder may be recorded)
+   * @throws ClusterException when the server cannot be reached (a write that timed out is read back
+   *     and tried again; if that fails too, the holder may be recorded)
    */
   Outcome acquire(LockName lock, String holder, int limit) {
     return change(
@@ -63,11 +63,6 @@ final class LockLedger {
           return hs;
         },
         holder);
-  }
-
-  /** The record's holders as the server has them now. */
-  List<String> holders(LockName lock) {
-    return fresh(lock).holders();
   }
 
   private interface Change {

@@ -350,7 +350,7 @@ final class SimCluster implements Cluster {
         .toList();
   }
 
-  /** A write that may conflict with another client, time out (committed or not), or be slow. */
+  /** A compare-and-swap write that may time out (committed or not), be throttled or be slow. */
   @Override
   public LockRecord writeLockRecord(LockRecord r) {
     call("write lock record " + r.lock());
