@@ -279,6 +279,39 @@ public final class ControllerApiCost {
         .formatted(name, items);
   }
 
+  /**
+   * As {@link #fanOut}, each pod holding one mutex (the pods run one at a time): the requests above
+   * the plain fan-out are the lock records' (a grant and a release per pod) and the extra status
+   * writes of waiting.
+   */
+  static String mutexFanOut(String name, int pods) {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < pods; i++) {
+      items.append(i == 0 ? "" : ", ").append(i);
+    }
+    return """
+    apiVersion: argoproj.io/v1alpha1
+    kind: Workflow
+    metadata:
+      name: %s
+    spec:
+      entrypoint: main
+      templates:
+        - name: main
+          steps:
+            - - name: work
+                template: work
+                withItems: [%s]
+        - name: work
+          synchronization:
+            mutexes: [{name: %s}]
+          container:
+            image: busybox
+            command: [echo, hi]
+    """
+        .formatted(name, items, name);
+  }
+
   /** A single-pod workflow (one container template, no steps). */
   static String onePod(String name) {
     return """
@@ -303,6 +336,9 @@ public final class ControllerApiCost {
     Path repo = Path.of(args.length > 0 ? args[0] : ".");
     int many = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     apiCost(repo);
+    if (many == 0) {
+      return; // (a) only
+    }
     throughput(repo, 100, "baseline");
     throughput(repo, many, "measured");
   }
@@ -315,19 +351,21 @@ public final class ControllerApiCost {
       bed.submit(onePod("warm-1"));
       bed.submit(fanOut("warm-10", 10));
       bed.awaitQuiet(2, Duration.ofMinutes(2));
-      for (int pods : new int[] {1, 10, 100}) {
+      List<String> shapes = List.of("1-pod", "10-pod", "100-pod", "10-pod one-mutex");
+      for (int i = 0; i < shapes.size(); i++) {
         Thread.sleep(500); // let podGC and late events of the previous run settle
         bed.counter.reset();
-        String name = "cost-" + pods;
-        bed.submit(pods == 1 ? onePod(name) : fanOut(name, pods));
-        bed.awaitQuiet(3 + List.of(1, 10, 100).indexOf(pods), Duration.ofMinutes(5));
+        String name = "cost-" + i;
+        int pods = Integer.parseInt(shapes.get(i).split("-")[0]);
+        bed.submit(i == 0 ? onePod(name) : i == 3 ? mutexFanOut(name, pods) : fanOut(name, pods));
+        bed.awaitQuiet(3 + i, Duration.ofMinutes(5));
         Thread.sleep(1500); // requests that follow completion (podGC, task-result cleanup)
         Map<String, Long> counts = bed.counter.snapshot();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(
             Locale.ROOT,
-            "%d-pod workflow: %d requests, %.2f per pod node: %s%n",
-            pods,
+            "%s workflow: %d requests, %.2f per pod node: %s%n",
+            shapes.get(i),
             total,
             total / (double) pods,
             counts);
