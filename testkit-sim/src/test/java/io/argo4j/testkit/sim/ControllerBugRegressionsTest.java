@@ -94,6 +94,27 @@ class ControllerBugRegressionsTest {
   }
 
   /**
+   * I6, F10 (100,000-seed soak): a controller whose table let go of a holder on a stale view (its
+   * watch had just broken) released it from the lock record too, while the other controller's
+   * status showed it holding; the permit went to a third workflow. A record now keeps a holder
+   * until the server shows it no longer claims the lock.
+   */
+  @Test
+  void seed1081646ARecordKeepsAHolderUntilTheServerShowsItReleased() {
+    assertSeedPasses(1_081_646);
+  }
+
+  /**
+   * I6 at quiescence, F10 (100,000-seed soak): the other controller completed the workflow, and
+   * this one, having lost the event, listed its permit until its next relist. Bounded (the record
+   * was clean); the checker now lets the run go on until tables are empty, within the I6 bound.
+   */
+  @Test
+  void seed1089090APermitLeftInOneTableIsLetGoWithinTheBound() {
+    assertSeedPasses(1_089_090);
+  }
+
+  /**
    * I13, F10: the other controller had started a node; this one's status write got a 409, it
    * re-read the workflow, and reconciled the new copy with the pods observed for the old one, in
    * which the node was still Pending (no lookup of unseen pods). Its pod, not yet in this cache,

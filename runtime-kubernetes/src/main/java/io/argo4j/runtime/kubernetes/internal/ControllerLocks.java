@@ -161,6 +161,11 @@ public final class ControllerLocks {
       }
       before = after;
       for (Permit p : released) {
+        // the table may have let go on a stale copy (a lagging or relisting cache): the record
+        // keeps a holder until the server shows it no longer claims the lock
+        if (holderCheck.stillClaims(p.lock(), p.holder())) {
+          continue;
+        }
         try {
           ledger.release(p.lock(), p.holder());
         } catch (ClusterException e) {

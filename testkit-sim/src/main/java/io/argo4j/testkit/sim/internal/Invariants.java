@@ -13,6 +13,7 @@ import io.argo4j.model.Parameter;
 import io.argo4j.model.Template;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowPhase;
+import io.argo4j.runtime.kubernetes.ControllerConfig;
 import io.argo4j.testkit.sim.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -571,8 +572,14 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
 
   // ---- I6: locks ------------------------------------------------------------------------------
 
-  /** How long a finished or deleted workflow may still hold a permit in the controller's table. */
-  static final long LOCK_RELEASE_BOUND_MILLIS = SimController.RELIST_MILLIS + 60_000;
+  /**
+   * How long a finished or deleted workflow may still hold a permit in a controller's table: a
+   * controller that missed the workflow's last events lets go at its next relist or at the resync's
+   * lock sweep, whichever comes first.
+   */
+  static final long LOCK_RELEASE_BOUND_MILLIS =
+      Math.min(SimController.RELIST_MILLIS, ControllerConfig.defaults().resyncPeriod().toMillis())
+          + 60_000;
 
   /** Holders recorded in the stored statuses of unfinished workflows, by lock. */
   private Map<String, Set<String>> persistedHolders() {

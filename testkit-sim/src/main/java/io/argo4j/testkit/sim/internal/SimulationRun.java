@@ -295,7 +295,9 @@ public final class SimulationRun {
       return;
     }
     boolean cronAtRest = cronWorkload == null || cronSuspended;
-    quietSweeps = cronAtRest && invariants.quiescent() ? quietSweeps + 1 : 0;
+    // a permit a controller's table still lists (its release bounded by I6) keeps the run going
+    boolean quiet = cronAtRest && invariants.quiescent() && lockHolders().isEmpty();
+    quietSweeps = quiet ? quietSweeps + 1 : 0;
     if (quietSweeps >= 3) {
       trace.add("sim", "quiescent: every workflow completed, no pod left running");
       ended = true;
