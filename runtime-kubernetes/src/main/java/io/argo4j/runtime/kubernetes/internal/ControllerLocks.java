@@ -212,6 +212,9 @@ public final class ControllerLocks {
       }
     }
     for (Permit p : minus(before, table.holders())) {
+      if (holderCheck.stillClaims(p.lock(), p.holder())) {
+        continue; // as above: only what the server shows released leaves a record
+      }
       try {
         ledger.release(p.lock(), p.holder());
       } catch (ClusterException e) {
