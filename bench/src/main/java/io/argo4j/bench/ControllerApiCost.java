@@ -254,29 +254,7 @@ public final class ControllerApiCost {
 
   /** A workflow of {@code pods} parallel pods (a withItems fan-out under steps). */
   static String fanOut(String name, int pods) {
-    StringBuilder items = new StringBuilder();
-    for (int i = 0; i < pods; i++) {
-      items.append(i == 0 ? "" : ", ").append(i);
-    }
-    return """
-    apiVersion: argoproj.io/v1alpha1
-    kind: Workflow
-    metadata:
-      name: %s
-    spec:
-      entrypoint: main
-      templates:
-        - name: main
-          steps:
-            - - name: work
-                template: work
-                withItems: [%s]
-        - name: work
-          container:
-            image: busybox
-            command: [echo, hi]
-    """
-        .formatted(name, items);
+    return fanOut(name, pods, "# no synchronization");
   }
 
   /**
@@ -285,6 +263,11 @@ public final class ControllerApiCost {
    * writes of waiting.
    */
   static String mutexFanOut(String name, int pods) {
+    return fanOut(name, pods, "synchronization: {mutexes: [{name: %s}]}".formatted(name));
+  }
+
+  /** The fan-out, with one line added to the pods' template. */
+  private static String fanOut(String name, int pods, String templateLine) {
     StringBuilder items = new StringBuilder();
     for (int i = 0; i < pods; i++) {
       items.append(i == 0 ? "" : ", ").append(i);
@@ -303,13 +286,12 @@ public final class ControllerApiCost {
                 template: work
                 withItems: [%s]
         - name: work
-          synchronization:
-            mutexes: [{name: %s}]
+          %s
           container:
             image: busybox
             command: [echo, hi]
     """
-        .formatted(name, items, name);
+        .formatted(name, items, templateLine);
   }
 
   /** A single-pod workflow (one container template, no steps). */

@@ -197,6 +197,12 @@ public final class LockTable {
     return out;
   }
 
+  /** Whether a holder holds a permit of the lock now. */
+  public boolean holds(LockName lock, String holder) {
+    LinkedHashSet<String> hs = holders.get(lock);
+    return hs != null && hs.contains(holder);
+  }
+
   /** The workflows with claims (held or waiting). */
   public Set<String> workflows() {
     return new TreeSet<>(claims.keySet());

@@ -106,6 +106,11 @@ public final class ControllerLocks {
     if (version != null) {
       versions.put(key, version);
     }
+    replaceClaims(key, claims);
+  }
+
+  /** Gives the table a workflow's claims, fences what changed, and requeues what was granted. */
+  private void replaceClaims(WorkflowKey key, List<LockClaim> claims) {
     Map<LockName, List<String>> before = table.holders();
     Set<String> granted =
         new HashSet<>(table.update(HeldLocks.workflowKey(key.namespace(), key.name()), claims));
@@ -132,11 +137,7 @@ public final class ControllerLocks {
 
   /** The workflow is gone, going or completed: whatever it held goes to the next waiters. */
   public synchronized void release(WorkflowKey key) {
-    Map<LockName, List<String>> before = table.holders();
-    Set<String> granted =
-        new HashSet<>(table.remove(HeldLocks.workflowKey(key.namespace(), key.name())));
-    granted.addAll(settle(before));
-    requeueAll(granted);
+    replaceClaims(key, List.of());
   }
 
   /**
@@ -176,8 +177,7 @@ public final class ControllerLocks {
         }
       }
       for (Permit p : added) {
-        if (adopted.contains(p)
-            || !table.holders().getOrDefault(p.lock(), List.of()).contains(p.holder())) {
+        if (adopted.contains(p) || !table.holds(p.lock(), p.holder())) {
           continue; // adopted, or taken back this round with another lock of the same holder
         }
         List<String> recorded;
@@ -235,10 +235,9 @@ public final class ControllerLocks {
    * controller that died in between), and it is removed from the record.
    */
   private List<String> live(LockName lock, List<String> recorded) {
-    List<String> known = table.holders().getOrDefault(lock, List.of());
     List<String> out = new ArrayList<>();
     for (String h : recorded) {
-      if (known.contains(h) || holderCheck.stillClaims(lock, h)) {
+      if (table.holds(lock, h) || holderCheck.stillClaims(lock, h)) {
         out.add(h);
         continue;
       }
@@ -273,7 +272,6 @@ public final class ControllerLocks {
       LOG.log(System.Logger.Level.WARNING, "could not list lock records: " + e.getMessage());
       return;
     }
-    Map<LockName, List<String>> held = table.holders();
     for (LockRecord r : records) {
       LockName lock;
       try {
@@ -282,7 +280,7 @@ public final class ControllerLocks {
         continue; // not a lock this controller could have granted
       }
       for (String h : r.holders()) {
-        if (held.getOrDefault(lock, List.of()).contains(h) || holderCheck.stillClaims(lock, h)) {
+        if (table.holds(lock, h) || holderCheck.stillClaims(lock, h)) {
           continue;
         }
         try {
