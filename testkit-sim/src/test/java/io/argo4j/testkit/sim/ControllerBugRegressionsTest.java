@@ -115,6 +115,24 @@ class ControllerBugRegressionsTest {
   }
 
   /**
+   * I6 (20,000-seed soak, one controller crashing): a grant found the semaphore's record holding a
+   * node of a workflow deleted long before; its removal from the record was throttled, so the table
+   * adopted it, with no claim that a later plan of its (deleted) workflow would drop. Every restart
+   * put the resync's sweep off again, and the permit stayed past the bound. A holder adopted from a
+   * record now has its workflow reconciled, which forgets a deleted one.
+   */
+  @Test
+  void seed1001581AHolderAdoptedFromARecordIsLetGoWhenItsWorkflowIsGone() {
+    assertSeedPasses(1_001_581);
+  }
+
+  /** I6 (20,000-seed soak): as seed 1001581, on a mutex. */
+  @Test
+  void seed1005557AMutexHolderAdoptedFromARecordIsLetGoWhenItsWorkflowIsGone() {
+    assertSeedPasses(1_005_557);
+  }
+
+  /**
    * I13, F10: the other controller had started a node; this one's status write got a 409, it
    * re-read the workflow, and reconciled the new copy with the pods observed for the old one, in
    * which the node was still Pending (no lookup of unseen pods). Its pod, not yet in this cache,

@@ -232,20 +232,28 @@ public final class ControllerLocks {
   /**
    * The recorded holders that may still hold the lock. A holder this table does not know is checked
    * on the server: if it no longer claims the lock, its release was lost (a failed call, a
-   * controller that died in between), and it is removed from the record.
+   * controller that died in between), and it is removed from the record. One that stays (it claims
+   * the lock, the read failed, or the removal failed) is adopted with no claim here, so its
+   * workflow is reconciled: its plan confirms the holder, and a workflow that is gone or finished
+   * lets go of it; nothing else would until the sweep.
    */
   private List<String> live(LockName lock, List<String> recorded) {
     List<String> out = new ArrayList<>();
     for (String h : recorded) {
-      if (table.holds(lock, h) || holderCheck.stillClaims(lock, h)) {
+      if (table.holds(lock, h)) {
         out.add(h);
         continue;
       }
-      try {
-        ledger.release(lock, h);
-      } catch (ClusterException e) {
-        out.add(h); // still recorded: it keeps its permit for now
+      if (!holderCheck.stillClaims(lock, h)) {
+        try {
+          ledger.release(lock, h);
+          continue;
+        } catch (ClusterException e) {
+          // still recorded: it keeps its permit for now
+        }
       }
+      out.add(h);
+      retryLater.accept(workflowOf(h));
     }
     return out;
   }

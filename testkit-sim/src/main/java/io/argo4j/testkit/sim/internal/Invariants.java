@@ -169,6 +169,7 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
   @Override
   public void onWorkflowWrite(String writer, StoredWorkflow before, StoredWorkflow after) {
     checkPermits(after.name());
+    checkEndedHolders(after.name(), after.workflow());
     Workflow wf = after.workflow();
     String name = after.name();
     // a shutdown is requested by a user, or by a controller (a cron run Replaced)
@@ -605,6 +606,33 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
                 lock + " is held by " + new TreeSet<>(holders) + ", limit " + limit);
           }
         });
+  }
+
+  /**
+   * I6 release, in the status: a node that has ended holds no lock. The engine lets go of a node's
+   * permits in the same status write that ends it, so no bound applies.
+   */
+  private void checkEndedHolders(String name, Workflow wf) {
+    String wfKey = HeldLocks.workflowKey(wf);
+    Map<String, NodeStatus> nodes = nodes(wf);
+    for (LockClaim c : HeldLocks.of(wf)) {
+      if (c.holder().length() <= wfKey.length()) {
+        continue; // the workflow's own lock: released when it completes
+      }
+      NodeStatus node = nodes.get(c.holder().substring(wfKey.length() + 1));
+      if (node != null && node.phase() != null && node.phase().isFulfilled()) {
+        violation(
+            "I6",
+            name,
+            "node "
+                + node.name()
+                + " ended "
+                + node.phase()
+                + " and still holds "
+                + c.lock()
+                + " in its workflow's status");
+      }
+    }
   }
 
   /**
