@@ -1,7 +1,10 @@
 package io.argo4j.engine;
 
 import io.argo4j.engine.locks.LockState;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What the runtime observes now.
@@ -17,8 +20,19 @@ public record Observations(
     Map<String, PodObservation> pods, TemplateCatalog templates, Map<String, LockState> locks) {
 
   public Observations {
-    pods = Map.copyOf(pods);
-    locks = locks == null ? null : Map.copyOf(locks);
+    pods = sortedCopy(pods);
+    locks = locks == null ? null : sortedCopy(locks);
+  }
+
+  /**
+   * An immutable copy in key order. {@code Map.copyOf} would iterate in an order that changes from
+   * one JVM run to the next, and the engine acts on pods in iteration order (stopping leftovers):
+   * the same observations must give the same plan, or a simulated seed would not replay alike.
+   */
+  private static <V> Map<String, V> sortedCopy(Map<String, V> m) {
+    TreeMap<String, V> copy = new TreeMap<>();
+    m.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+    return Collections.unmodifiableSortedMap(copy);
   }
 
   /** Observations of a runtime without a lock table. */
