@@ -133,6 +133,16 @@ class ControllerBugRegressionsTest {
   }
 
   /**
+   * I5 (engine E3, found in review; the harness catches it since I5 looks for unresolved tags in
+   * created pods): a retried producer with an exit hook gave its dependents the hook's outputs, so
+   * their pods ran with {@code {{tasks.t2.outputs.parameters.out}}} as literal text.
+   */
+  @Test
+  void seed437ARetriedProducersOutputsReachItsConsumersAfterItsExitHook() {
+    assertSeedPasses(437);
+  }
+
+  /**
    * I13, F10: the other controller had started a node; this one's status write got a 409, it
    * re-read the workflow, and reconciled the new copy with the pods observed for the old one, in
    * which the node was still Pending (no lookup of unseen pods). Its pod, not yet in this cache,

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -147,6 +148,12 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
       return;
     }
     Workflow wf = stored.workflow();
+    String unresolved = unresolvedTag(pod.start.template());
+    if (unresolved != null) {
+      // the generated workloads pass outputs on and never mean a literal {{: an output was lost
+      violation(
+          "I5", pod.workflow, "pod " + pod.name + " created with " + unresolved + " unresolved");
+    }
     if (completed(wf)) {
       violation("I3", pod.workflow, "pod " + pod.name + " created for a completed workflow");
     }
@@ -164,6 +171,34 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
       violation(
           "I2", pod.workflow, "pod " + pod.name + " created after " + shutdown + " was requested");
     }
+  }
+
+  /** The first {@code {{...}}} left in what the pod's main container runs, if any. */
+  static String unresolvedTag(Template t) {
+    List<String> runs = new ArrayList<>();
+    if (t.container() != null) {
+      runs.addAll(orEmpty(t.container().getCommand()));
+      runs.addAll(orEmpty(t.container().getArgs()));
+      orEmpty(t.container().getEnv()).forEach(e -> runs.add(e.getValue()));
+    }
+    if (t.script() != null) {
+      runs.addAll(orEmpty(t.script().command()));
+      runs.addAll(orEmpty(t.script().args()));
+      runs.add(t.script().source());
+    }
+    for (String r : runs) {
+      Matcher m = r == null ? null : TAG.matcher(r);
+      if (m != null && m.find()) {
+        return m.group();
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern TAG = Pattern.compile("\\{\\{[^}]*}}");
+
+  private static <T> List<T> orEmpty(List<T> l) {
+    return l == null ? List.of() : l;
   }
 
   @Override
