@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * quiescence (liveness, exit handlers, no live pods left).
  */
 public final class Invariants implements ApiServer.Listener, SimController.EngineFailureListener {
+  /** A {@code {{...}}} tag of the template language. */
+  private static final Pattern TAG = Pattern.compile("\\{\\{[^}]*}}");
+
   /** Messages with which a node legitimately fails without a non-zero exit of its own. */
   private static final Pattern CONTROLLED_FAILURE =
       Pattern.compile("(?i).*(stopped|deadline|terminat|shutdown|exceeded|timeout).*");
@@ -194,8 +197,6 @@ public final class Invariants implements ApiServer.Listener, SimController.Engin
     }
     return null;
   }
-
-  private static final Pattern TAG = Pattern.compile("\\{\\{[^}]*}}");
 
   private static <T> List<T> orEmpty(List<T> l) {
     return l == null ? List.of() : l;
