@@ -126,6 +126,18 @@ class ControllerBugRegressionsTest {
     assertSeedPasses(1_001_581);
   }
 
+  /**
+   * I6 (100,000-seed soak on the C13 fix): a controller crashed between recording a grant and
+   * persisting the status, so the record kept a holder the status never showed. Long after, a
+   * refused grant found it, its removal was throttled, and the table adopted it; the requeue of its
+   * (finished) workflow waited out that workflow's back-off, minutes long since its pod clean-up
+   * kept failing. The requeue is now immediate.
+   */
+  @Test
+  void seed1035806AnAdoptedHoldersWorkflowIsReconciledAtOnceNotAfterItsBackOff() {
+    assertSeedPasses(1_035_806);
+  }
+
   /** I6 (20,000-seed soak): as seed 1001581, on a mutex. */
   @Test
   void seed1005557AMutexHolderAdoptedFromARecordIsLetGoWhenItsWorkflowIsGone() {

@@ -253,7 +253,9 @@ public final class ControllerLocks {
         }
       }
       out.add(h);
-      retryLater.accept(workflowOf(h));
+      // at once, not after its back-off: a workflow whose pod clean-up keeps failing (a stuck
+      // finalizer) waits minutes between reconciles, and would keep the permit all that time
+      requeue.accept(workflowOf(h));
     }
     return out;
   }
