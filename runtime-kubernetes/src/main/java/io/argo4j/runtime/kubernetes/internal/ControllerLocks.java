@@ -162,19 +162,7 @@ public final class ControllerLocks {
       }
       before = after;
       for (Permit p : released) {
-        // the table may have let go on a stale copy (a lagging or relisting cache): the record
-        // keeps a holder until the server shows it no longer claims the lock
-        if (holderCheck.stillClaims(p.lock(), p.holder())) {
-          continue;
-        }
-        try {
-          ledger.release(p.lock(), p.holder());
-        } catch (ClusterException e) {
-          // the record keeps the holder until a grant of the lock finds its workflow finished
-          LOG.log(
-              System.Logger.Level.WARNING,
-              "could not release " + p.lock() + " of " + p.holder() + ": " + e.getMessage());
-        }
+        unrecordIfReleased(p.lock(), p.holder());
       }
       for (Permit p : added) {
         if (adopted.contains(p) || !table.holds(p.lock(), p.holder())) {
@@ -212,14 +200,7 @@ public final class ControllerLocks {
       }
     }
     for (Permit p : minus(before, table.holders())) {
-      if (holderCheck.stillClaims(p.lock(), p.holder())) {
-        continue; // as above: only what the server shows released leaves a record
-      }
-      try {
-        ledger.release(p.lock(), p.holder());
-      } catch (ClusterException e) {
-        // as above: a later grant or sweep finds it
-      }
+      unrecordIfReleased(p.lock(), p.holder());
     }
     LOG.log(
         System.Logger.Level.WARNING,
@@ -244,13 +225,8 @@ public final class ControllerLocks {
         out.add(h);
         continue;
       }
-      if (!holderCheck.stillClaims(lock, h)) {
-        try {
-          ledger.release(lock, h);
-          continue;
-        } catch (ClusterException e) {
-          // still recorded: it keeps its permit for now
-        }
+      if (unrecordIfReleased(lock, h)) {
+        continue;
       }
       out.add(h);
       // at once, not after its back-off: a workflow whose pod clean-up keeps failing (a stuck
@@ -290,17 +266,33 @@ public final class ControllerLocks {
         continue; // not a lock this controller could have granted
       }
       for (String h : r.holders()) {
-        if (table.holds(lock, h) || holderCheck.stillClaims(lock, h)) {
-          continue;
-        }
-        try {
-          ledger.release(lock, h);
-        } catch (ClusterException e) {
-          LOG.log(
-              System.Logger.Level.WARNING,
-              "could not release " + lock + " of " + h + ": " + e.getMessage());
+        if (!table.holds(lock, h)) {
+          unrecordIfReleased(lock, h);
         }
       }
+    }
+  }
+
+  /**
+   * Removes a holder from its lock's record once a fresh read shows that it no longer claims the
+   * lock. The table may have let go on a stale copy (a lagging or relisting cache), so its word is
+   * not enough. A failed removal leaves the holder recorded, for a later refused grant or the sweep
+   * to find.
+   *
+   * @return whether the holder is gone from the record
+   */
+  private boolean unrecordIfReleased(LockName lock, String holder) {
+    if (holderCheck.stillClaims(lock, holder)) {
+      return false;
+    }
+    try {
+      ledger.release(lock, holder);
+      return true;
+    } catch (ClusterException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not release " + lock + " of " + holder + ": " + e.getMessage());
+      return false;
     }
   }
 
