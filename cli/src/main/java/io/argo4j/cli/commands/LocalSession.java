@@ -56,15 +56,27 @@ final class LocalSession implements AutoCloseable {
 
   /**
    * Finishes {@code stored} here if its runner died (and nobody else has taken it meanwhile),
-   * saying so on {@code err}: for {@code wait}, {@code logs --follow} and {@code submit --wait},
-   * which wait for its end anyway.
+   * saying so on {@code err}: for {@code wait} and {@code logs --follow}, which wait for its end
+   * anyway.
    */
   void recover(StoredWorkflow stored, PrintWriter err) throws CliException, InterruptedException {
+    finishHere(stored, reporting(err));
+  }
+
+  /**
+   * Runs {@code stored}, which this command has just stored, here until it ends (unless another
+   * process took it first): {@code submit --wait}, which reports only its end.
+   */
+  void runHere(StoredWorkflow stored) throws CliException, InterruptedException {
+    finishHere(stored, RecoveryListener.none());
+  }
+
+  private void finishHere(StoredWorkflow stored, RecoveryListener listener)
+      throws CliException, InterruptedException {
     try {
       if (runtime.isRunning(stored)) {
         return;
       }
-      RecoveryListener listener = reporting(err);
       Workflow workflow = workflow(stored);
       Optional<WorkflowRun> run = runtime.resume(stored, listener.runListener(workflow));
       if (run.isPresent()) {
@@ -74,8 +86,7 @@ final class LocalSession implements AutoCloseable {
     } catch (ExecutorConfigException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
     } catch (IOException e) {
-      throw new CliException(
-          ExitCodes.FAILURE, "cannot resume " + stored.key().name() + ": " + e, e);
+      throw new CliException(ExitCodes.FAILURE, "cannot run " + stored.key().name() + ": " + e, e);
     }
   }
 

@@ -2,18 +2,12 @@ package io.argo4j.cli.commands;
 
 import io.argo4j.cli.CliException;
 import io.argo4j.cli.ExitCodes;
-import io.argo4j.cli.render.WorkflowPrinter;
 import io.argo4j.model.Workflow;
-import io.argo4j.model.io.ManifestWriter;
 import io.argo4j.runtime.local.LoadedWorkflow;
 import io.argo4j.runtime.local.SubmitOptions;
 import io.argo4j.store.AlreadyExistsException;
 import io.argo4j.store.StoredWorkflow;
-import io.argo4j.store.WorkflowPhase;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +120,7 @@ public final class SubmitCommand extends BaseCommand {
     unsupported(wait.log, "--log (use argo4j logs NAME --follow)");
     unsupported(status != null || nodeFieldSelector != null, "--status and --node-field-selector");
     unsupported(!strict, "--strict=false (manifests are always read strictly)");
-    String format = output == null ? "" : output;
-    if (!List.of("", "name", "json", "yaml", "wide").contains(format)) {
-      throw new CliException(
-          ExitCodes.USAGE, "unknown output format '" + output + "'; use name, json, yaml or wide");
-    }
+    String format = SubmittedWorkflow.format(output);
     if (files == null || files.size() != 1) {
       throw new CliException(
           ExitCodes.USAGE, "give exactly one workflow file (argo4j runs one workflow per submit)");
@@ -142,7 +132,7 @@ public final class SubmitCommand extends BaseCommand {
     LoadedWorkflow loaded = WorkflowInput.load(file, null, params, entrypoint, err(), style());
     Workflow manifest = adjust(loaded.workflow());
     if (dryRun) {
-      print(manifest, format);
+      SubmittedWorkflow.print(manifest, format, style(), out());
       return ExitCodes.OK;
     }
     Map<String, String> labelMap = labels();
@@ -161,40 +151,11 @@ public final class SubmitCommand extends BaseCommand {
       } catch (IllegalArgumentException e) {
         throw new CliException(ExitCodes.USAGE, source + ": " + e.getMessage());
       }
-      Workflow submitted = LocalSession.workflow(stored);
-      print(submitted, format);
+      SubmittedWorkflow.print(LocalSession.workflow(stored), format, style(), out());
       if (wait.await || wait.watch) {
-        session.recover(stored, err());
-        StoredWorkflow done =
-            session.runtime().find(namespace(), stored.key().name()).orElseThrow();
-        out()
-            .println(
-                done.key().name()
-                    + " "
-                    + (done.phase() == null ? "Pending" : done.phase().argoName())
-                    + (done.finishedAt() == null ? "" : " at " + done.finishedAt()));
-        out().flush();
-        return done.phase() == WorkflowPhase.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
+        return SubmittedWorkflow.waitHere(session, stored, out());
       }
-      ProcessHandle runner;
-      try {
-        runner =
-            BackgroundRunner.start(
-                session.runtime().workflowDirectory(stored.uid()).resolve("runner.log"),
-                session.waitArgs(stored));
-      } catch (IOException e) {
-        throw new CliException(
-            ExitCodes.FAILURE,
-            "submitted, but cannot start the process that runs it ("
-                + e.getMessage()
-                + "); the next argo4j run, list, get or wait will run it");
-      }
-      try {
-        // until it takes the workflow, other argo4j commands leave it to that process
-        session.runtime().handOver(stored, runner);
-      } catch (IOException e) {
-        // without the record, another command may take the workflow first: the runner then waits
-      }
+      SubmittedWorkflow.runInBackground(session, stored);
       return ExitCodes.OK;
     }
   }
@@ -235,20 +196,5 @@ public final class SubmitCommand extends BaseCommand {
       out.put(kv[0].trim(), kv[1].trim());
     }
     return out;
-  }
-
-  private void print(Workflow w, String format) {
-    switch (format) {
-      case "name" -> out().println(w.metadata().getName());
-      case "json" -> out().print(ManifestWriter.create().toJson(w));
-      case "yaml" -> out().print(ManifestWriter.create().toYaml(w));
-      default ->
-          out()
-              .print(
-                  new WorkflowPrinter(
-                          style(), true, false, Instant.now(), ZoneId.systemDefault(), n -> "")
-                      .header(w));
-    }
-    out().flush();
   }
 }

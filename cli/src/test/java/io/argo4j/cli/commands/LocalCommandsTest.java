@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argo4j.cli.ExitCodes;
-import io.argo4j.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.Help;
 
 /**
  * {@code run}, {@code list}, {@code get}, {@code logs}, {@code wait}, {@code terminate} and {@code
@@ -30,24 +24,11 @@ class LocalCommandsTest {
 
   @TempDir static Path dir;
   private Path state;
-  private Run hello;
-  private Run failing;
+  private LocalCli.Run hello;
+  private LocalCli.Run failing;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run argo4j(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--state-dir", state.toString()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            all.toArray(String[]::new),
-            new PrintWriter(out),
-            new PrintWriter(err),
-            Map.of(),
-            Help.Ansi.OFF);
-    return new Run(code, out.toString(), err.toString());
+  private LocalCli.Run argo4j(String... args) {
+    return new LocalCli(state).argo4j(args);
   }
 
   private Path write(String name, String text) throws Exception {
@@ -116,7 +97,7 @@ class LocalCommandsTest {
 
   @Test
   void listShowsBothNewestFirst() {
-    Run list = argo4j("list");
+    LocalCli.Run list = argo4j("list");
 
     assertThat(list.exitCode()).isZero();
     List<String> lines = list.out().lines().toList();
@@ -132,7 +113,7 @@ class LocalCommandsTest {
 
   @Test
   void getPrintsArgosHeaderAndTree() {
-    Run get = argo4j("get", "hello");
+    LocalCli.Run get = argo4j("get", "hello");
 
     assertThat(get.exitCode()).isZero();
     assertThat(get.out())
@@ -155,7 +136,7 @@ class LocalCommandsTest {
 
   @Test
   void logsArePrefixedWithThePodName() {
-    Run logs = argo4j("logs", "hello");
+    LocalCli.Run logs = argo4j("logs", "hello");
 
     assertThat(logs.out()).isEqualTo("hello: line one\nhello: hello argo4j\nhello: line three\n");
     assertThat(argo4j("logs", "hello", "--tail", "1").out()).isEqualTo("hello: line three\n");
@@ -165,7 +146,7 @@ class LocalCommandsTest {
 
   @Test
   void waitReportsTheFinalPhase() {
-    Run wait = argo4j("wait", "hello");
+    LocalCli.Run wait = argo4j("wait", "hello");
 
     assertThat(wait.exitCode()).isZero();
     assertThat(wait.out()).startsWith("hello Succeeded at ");
@@ -174,7 +155,7 @@ class LocalCommandsTest {
 
   @Test
   void aMissingWorkflowIsOneLine() {
-    Run get = argo4j("get", "nope");
+    LocalCli.Run get = argo4j("get", "nope");
 
     assertThat(get.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(get.err()).isEqualTo("argo4j get: workflow default/nope not found\n");
@@ -182,7 +163,7 @@ class LocalCommandsTest {
 
   @Test
   void runningANameThatExistsIsRefused() throws Exception {
-    Run again = argo4j("run", dir.resolve("hello.yaml").toString(), "-p", "who=x");
+    LocalCli.Run again = argo4j("run", dir.resolve("hello.yaml").toString(), "-p", "who=x");
 
     assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(again.err()).contains("already").contains("generateName");
@@ -190,7 +171,7 @@ class LocalCommandsTest {
 
   @Test
   void outputJsonPrintsOnlyTheWorkflowOnStdout() throws Exception {
-    Run run =
+    LocalCli.Run run =
         argo4j(
             "run",
             write("gen.yaml", HELLO.replace("{name: hello}", "{generateName: gen-}")).toString(),
@@ -201,7 +182,7 @@ class LocalCommandsTest {
     assertThat(json.at("/status/phase").asText()).isEqualTo("Succeeded");
     assertThat(json.at("/metadata/name").asText()).startsWith("gen-");
     assertThat(run.err()).contains("Succeeded");
-    Run delete = argo4j("delete", json.at("/metadata/name").asText());
+    LocalCli.Run delete = argo4j("delete", json.at("/metadata/name").asText());
     assertThat(delete.out())
         .as(delete.err())
         .isEqualTo("Workflow '" + json.at("/metadata/name").asText() + "' deleted\n");
@@ -227,7 +208,7 @@ class LocalCommandsTest {
                         template: nowhere
             """);
 
-    Run run = argo4j("run", bad.toString());
+    LocalCli.Run run = argo4j("run", bad.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.out()).isEmpty();
@@ -239,7 +220,8 @@ class LocalCommandsTest {
         .endsWith("argo4j run: " + bad + " is not valid (2 problems above); nothing was run\n");
     assertThat(argo4j("list", "--prefix", "bad-", "-o", "name").out()).isEmpty();
 
-    Run malformed = argo4j("run", write("broken.yaml", "kind: Workflow\nspec: [\n").toString());
+    LocalCli.Run malformed =
+        argo4j("run", write("broken.yaml", "kind: Workflow\nspec: [\n").toString());
     assertThat(malformed.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(malformed.err()).containsPattern("broken\\.yaml:\\d+:\\d+: ");
   }
@@ -248,12 +230,12 @@ class LocalCommandsTest {
   void submitReturnsAtOnceAndABackgroundRunnerRunsTheWorkflow() throws Exception {
     Path file = write("sub.yaml", HELLO.replace("{name: hello}", "{generateName: sub-}"));
 
-    Run submit = argo4j("submit", file.toString(), "-o", "name", "-l", "team=a");
+    LocalCli.Run submit = argo4j("submit", file.toString(), "-o", "name", "-l", "team=a");
 
     assertThat(submit.exitCode()).as(submit.err()).isZero();
     String name = submit.out().strip();
     assertThat(name).startsWith("sub-");
-    Run wait = argo4j("wait", name);
+    LocalCli.Run wait = argo4j("wait", name);
     assertThat(wait.exitCode()).as(wait.err()).isZero();
     assertThat(wait.out()).startsWith(name + " Succeeded at ");
     assertThat(argo4j("list", "-l", "team=a", "-o", "name").out()).isEqualTo(name + "\n");
@@ -264,7 +246,7 @@ class LocalCommandsTest {
   void submitDryRunStoresNothing() throws Exception {
     Path file = write("dry.yaml", HELLO.replace("{name: hello}", "{name: dry}"));
 
-    Run submit = argo4j("submit", file.toString(), "--dry-run", "-o", "yaml");
+    LocalCli.Run submit = argo4j("submit", file.toString(), "--dry-run", "-o", "yaml");
 
     assertThat(submit.out()).contains("name: dry");
     assertThat(argo4j("get", "dry").exitCode()).isEqualTo(ExitCodes.FAILURE);
@@ -272,7 +254,7 @@ class LocalCommandsTest {
 
   @Test
   void terminateOfAFinishedWorkflowSaysSo() {
-    Run run = argo4j("terminate", "hello");
+    LocalCli.Run run = argo4j("terminate", "hello");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("workflow hello already Succeeded\n");
@@ -310,14 +292,15 @@ class LocalCommandsTest {
 
   @Test
   void suspendAndResumeDriveASuspendedWorkflowToTheEnd() throws Exception {
-    Run submit = argo4j("submit", write("approval.yaml", APPROVAL).toString());
+    LocalCli.Run submit = argo4j("submit", write("approval.yaml", APPROVAL).toString());
     assertThat(submit.exitCode()).as(submit.err()).isZero();
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> nodePhase("approval", "approve").equals("Running"));
 
-    Run suspend = argo4j("suspend", "approval");
-    Run resumeNode = argo4j("resume", "approval", "--node-field-selector", "displayName=approve");
+    LocalCli.Run suspend = argo4j("suspend", "approval");
+    LocalCli.Run resumeNode =
+        argo4j("resume", "approval", "--node-field-selector", "displayName=approve");
 
     assertThat(suspend.out()).isEqualTo("workflow approval suspended\n");
     assertThat(resumeNode.exitCode()).as(resumeNode.err()).isZero();
@@ -327,8 +310,8 @@ class LocalCommandsTest {
     // still suspended as a whole: the next step does not start
     assertThat(nodePhase("approval", "ship")).isEmpty();
 
-    Run resume = argo4j("resume", "approval");
-    Run waited = argo4j("wait", "approval");
+    LocalCli.Run resume = argo4j("resume", "approval");
+    LocalCli.Run waited = argo4j("wait", "approval");
 
     assertThat(resume.out()).isEqualTo("workflow approval resumed\n");
     assertThat(waited.out()).startsWith("approval Succeeded at ");
@@ -337,7 +320,7 @@ class LocalCommandsTest {
 
   @Test
   void resumingAFinishedWorkflowSaysWhyAndExitsOne() {
-    Run run = argo4j("resume", "hello");
+    LocalCli.Run run = argo4j("resume", "hello");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err())

@@ -2,24 +2,18 @@ package io.argo4j.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.argo4j.cli.Main;
 import io.argo4j.executor.ExecutorConfig;
 import io.argo4j.runtime.local.LoadedWorkflow;
 import io.argo4j.runtime.local.LocalRuntime;
 import io.argo4j.runtime.local.LocalRuntimeConfig;
 import io.argo4j.runtime.local.SubmitOptions;
 import io.argo4j.runtime.local.WorkflowFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.Help;
 
 /**
  * A workflow whose runner died (here: stored, never run) is handed to a background runner by the
@@ -28,21 +22,8 @@ import picocli.CommandLine.Help;
 class RecoveryCommandsTest {
   @TempDir Path state;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run argo4j(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--state-dir", state.toString()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            all.toArray(String[]::new),
-            new PrintWriter(out),
-            new PrintWriter(err),
-            Map.of(),
-            Help.Ansi.OFF);
-    return new Run(code, out.toString(), err.toString());
+  private LocalCli.Run argo4j(String... args) {
+    return new LocalCli(state).argo4j(args);
   }
 
   private void storeWithoutRunner(String yaml) throws Exception {
@@ -85,7 +66,7 @@ class RecoveryCommandsTest {
             container: {image: alpine, command: [echo, shipped]}
         """);
 
-    Run list = argo4j("list", "-o", "name");
+    LocalCli.Run list = argo4j("list", "-o", "name");
 
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out()).isEqualTo("parked\n");
@@ -97,9 +78,9 @@ class RecoveryCommandsTest {
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> argo4j("get", "parked").out().contains("approve"));
-    Run resume = argo4j("resume", "parked");
+    LocalCli.Run resume = argo4j("resume", "parked");
     assertThat(resume.exitCode()).as(resume.err()).isZero();
-    Run waited = argo4j("wait", "parked");
+    LocalCli.Run waited = argo4j("wait", "parked");
     assertThat(waited.out())
         .as(() -> waited.exitCode() + " " + waited.err() + "\nrunner logs:\n" + runnerLogs())
         .startsWith("parked Succeeded at ");

@@ -162,6 +162,24 @@ public final class LocalRuntime implements AutoCloseable {
     return created.stored();
   }
 
+  /**
+   * Stores a new workflow copied from {@code previous} as {@code argo resubmit} does (see {@link
+   * Resubmission}), with the templates the earlier one was submitted with; like {@link #create}, it
+   * is run by the next {@link #recover}.
+   *
+   * @param parameters {@code -p name=value} overrides of the copied spec's parameters
+   * @param priority {@code --priority}, or null to keep the earlier one
+   */
+  public StoredWorkflow resubmit(
+      StoredWorkflow previous, Map<String, String> parameters, Integer priority)
+      throws AlreadyExistsException, IOException {
+    Workflow manifest = Resubmission.of(workflow(previous), priority);
+    TemplateSet templates = templates(workflowDirectory(previous.uid()));
+    SubmitOptions options =
+        new SubmitOptions(previous.key().namespace(), parameters, null, Map.of());
+    return create(manifest, templates, options);
+  }
+
   private record Created(StoredWorkflow stored, RunnerLock lock) {}
 
   private Created store(Workflow manifest, TemplateSet templates, SubmitOptions options)

@@ -1,0 +1,92 @@
+package io.argo4j.cli.commands;
+
+import io.argo4j.cli.CliException;
+import io.argo4j.cli.ExitCodes;
+import io.argo4j.cli.Style;
+import io.argo4j.cli.render.WorkflowPrinter;
+import io.argo4j.model.Workflow;
+import io.argo4j.model.io.ManifestWriter;
+import io.argo4j.store.StoredWorkflow;
+import io.argo4j.store.WorkflowPhase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What {@code submit} and {@code resubmit} do with a workflow they stored: print it, then either
+ * run it here until it ends ({@code --wait}, {@code --watch}) or hand it to an argo4j process in
+ * the background (its output in the workflow's directory, {@code runner.log}).
+ */
+final class SubmittedWorkflow {
+
+  private static final List<String> FORMATS = List.of("", "name", "json", "yaml", "wide");
+
+  private SubmittedWorkflow() {}
+
+  /** The {@code -o} value as {@link #print} takes it: "" for the default header. */
+  static String format(String output) throws CliException {
+    String format = output == null ? "" : output;
+    if (!FORMATS.contains(format)) {
+      throw new CliException(
+          ExitCodes.USAGE, "unknown output format '" + output + "'; use name, json, yaml or wide");
+    }
+    return format;
+  }
+
+  static void print(Workflow w, String format, Style style, PrintWriter out) {
+    switch (format) {
+      case "name" -> out.println(w.metadata().getName());
+      case "json" -> out.print(ManifestWriter.create().toJson(w));
+      case "yaml" -> out.print(ManifestWriter.create().toYaml(w));
+      default ->
+          out.print(
+              new WorkflowPrinter(
+                      style, true, false, Instant.now(), ZoneId.systemDefault(), n -> "")
+                  .header(w));
+    }
+    out.flush();
+  }
+
+  /**
+   * Runs {@code stored} here unless another runner has it, then prints its end; returns the exit
+   * code of {@code --wait}: 0 when it Succeeded.
+   */
+  static int waitHere(LocalSession session, StoredWorkflow stored, PrintWriter out)
+      throws CliException, InterruptedException {
+    session.runHere(stored);
+    StoredWorkflow done =
+        session.runtime().find(stored.key().namespace(), stored.key().name()).orElseThrow();
+    out.println(
+        done.key().name()
+            + " "
+            + (done.phase() == null ? "Pending" : done.phase().argoName())
+            + (done.finishedAt() == null ? "" : " at " + done.finishedAt()));
+    out.flush();
+    return done.phase() == WorkflowPhase.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  /** Starts the process that runs {@code stored} and returns at once. */
+  static void runInBackground(LocalSession session, StoredWorkflow stored) throws CliException {
+    ProcessHandle runner;
+    try {
+      runner =
+          BackgroundRunner.start(
+              session.runtime().workflowDirectory(stored.uid()).resolve("runner.log"),
+              session.waitArgs(stored));
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "submitted, but cannot start the process that runs it ("
+              + e.getMessage()
+              + "); the next argo4j run, list, get or wait will run it");
+    }
+    try {
+      // until it takes the workflow, other argo4j commands leave it to that process
+      session.runtime().handOver(stored, runner);
+    } catch (IOException e) {
+      // without the record, another command may take the workflow first: the runner then waits
+    }
+  }
+}
