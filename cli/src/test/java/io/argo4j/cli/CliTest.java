@@ -21,8 +21,9 @@ class CliTest {
     String notYet = run.out().substring(run.out().indexOf(Cli.NOT_IMPLEMENTED_HEADING));
     assertThat(working)
         .contains("Commands:", "  version ", "  completion ", "  help ", "  run ", "  get ")
-        .contains("  list ", "  logs ", "  wait ", "  delete ", "  stop ", "  terminate ");
-    assertThat(notYet).contains("  retry ", "  cluster-template ").doesNotContain("  run ");
+        .contains("  list ", "  logs ", "  wait ", "  delete ", "  stop ", "  terminate ")
+        .contains("  retry ", "  resubmit ");
+    assertThat(notYet).contains("  watch ", "  cluster-template ").doesNotContain("  run ");
     assertThat(run.out()).contains("Global flags:", "--namespace", "--no-color", "Exit codes:");
   }
 
@@ -78,13 +79,13 @@ class CliTest {
 
   @Test
   void anUnimplementedVerbSaysSoAndExits2() {
-    Run run = Run.argo4j("retry", "wf");
+    Run run = Run.argo4j("watch", "wf");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            "argo4j retry: not implemented yet (see `argo4j --help` for what works today)\n");
+            "argo4j watch: not implemented yet (see `argo4j --help` for what works today)\n");
   }
 
   @Test

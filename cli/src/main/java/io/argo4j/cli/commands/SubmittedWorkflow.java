@@ -78,7 +78,7 @@ final class SubmittedWorkflow {
     } catch (IOException e) {
       throw new CliException(
           ExitCodes.FAILURE,
-          "submitted, but cannot start the process that runs it ("
+          "stored, but cannot start the process that runs it ("
               + e.getMessage()
               + "); the next argo4j run, list, get or wait will run it");
     }

@@ -3,6 +3,7 @@ package io.argo4j.runtime.local;
 import io.argo4j.engine.NodeIds;
 import io.argo4j.engine.Submission;
 import io.argo4j.engine.UserActionException;
+import io.argo4j.engine.WorkflowRetry;
 import io.argo4j.executor.ExecutorConfigException;
 import io.argo4j.executor.StepDirectory;
 import io.argo4j.executor.StepExecutor;
@@ -18,6 +19,7 @@ import io.argo4j.model.io.ManifestWriter;
 import io.argo4j.runtime.local.internal.LocalLocks;
 import io.argo4j.runtime.local.internal.RunnerHandover;
 import io.argo4j.runtime.local.internal.RunnerLock;
+import io.argo4j.runtime.local.internal.StepPool;
 import io.argo4j.runtime.local.internal.WorkflowDocuments;
 import io.argo4j.store.AlreadyExistsException;
 import io.argo4j.store.ConflictException;
@@ -38,6 +40,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -348,6 +352,67 @@ public final class LocalRuntime implements AutoCloseable {
       } catch (ConflictException e) {
         // written meanwhile by its runner: apply the change to what it wrote
       }
+    }
+  }
+
+  /**
+   * Retries a finished workflow in place, as {@code argo retry} does ({@link WorkflowRetry}): the
+   * step directories of the removed nodes are moved aside (kept, hidden, so that the new steps of
+   * the same pod names start afresh), then the workflow is stored Running again, for the next
+   * {@link #recover} (of this process or another) to run.
+   *
+   * @param restartSuccessful which successful nodes run again, or null
+   * @throws UserActionException when the workflow cannot be retried as it is, or when its last
+   *     runner is still finishing after a few seconds
+   */
+  public Workflow retry(
+      WorkflowKey key, Predicate<NodeStatus> restartSuccessful, Map<String, String> parameters)
+      throws NotFoundException, UserActionException, IOException {
+    for (int attempt = 1; ; attempt++) {
+      StoredWorkflow stored =
+          repository.get(key).orElseThrow(() -> new NotFoundException(key + " not found"));
+      Workflow current = WorkflowDocuments.workflow(stored);
+      WorkflowRetry.Result retried =
+          WorkflowRetry.retry(current, restartSuccessful, parameters, config.clock().instant());
+      Path dir = workflowDirectory(stored.uid());
+      Optional<RunnerLock> lock = RunnerLock.tryAcquire(dir);
+      if (lock.isEmpty()) {
+        // its runner is writing its last state and exiting
+        if (attempt == 50) {
+          throw new UserActionException(
+              "cannot retry workflow " + key.name() + ": its runner is still running it");
+        }
+        sleep(Duration.ofMillis(100));
+        continue;
+      }
+      try {
+        Optional<StoredWorkflow> now = repository.get(key);
+        if (now.isEmpty() || now.get().resourceVersion() != stored.resourceVersion()) {
+          continue; // changed before the lock was ours
+        }
+        Map<String, String> pods = podNames(current);
+        for (String id : retried.removedNodeIds()) {
+          Path step = pods.get(id) == null ? null : dir.resolve(pods.get(id));
+          if (step != null && Files.isDirectory(step)) {
+            StepPool.moveAside(step, "retried");
+          }
+        }
+        repository.update(WorkflowDocuments.document(retried.workflow()), stored.resourceVersion());
+        return retried.workflow();
+      } catch (ConflictException e) {
+        // changed meanwhile by another command: retry from what it wrote
+      } finally {
+        lock.get().close();
+      }
+    }
+  }
+
+  private static void sleep(Duration d) throws UserActionException {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserActionException("interrupted");
     }
   }
 

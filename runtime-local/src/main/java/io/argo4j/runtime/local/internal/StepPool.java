@@ -363,8 +363,16 @@ public final class StepPool {
   }
 
   private static void moveAside(Path dir) throws IOException {
+    moveAside(dir, "abandoned");
+  }
+
+  /**
+   * Moves a step directory out of the way under a hidden name ({@code .POD.REASON-N}), keeping its
+   * files, so that a new step of the same pod name starts afresh instead of attaching to it.
+   */
+  public static void moveAside(Path dir, String reason) throws IOException {
     for (int i = 1; ; i++) {
-      Path aside = dir.resolveSibling("." + dir.getFileName() + ".abandoned-" + i);
+      Path aside = dir.resolveSibling("." + dir.getFileName() + "." + reason + "-" + i);
       if (!Files.exists(aside)) {
         Files.move(dir, aside);
         return;
