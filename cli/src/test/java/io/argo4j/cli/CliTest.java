@@ -22,8 +22,8 @@ class CliTest {
     assertThat(working)
         .contains("Commands:", "  version ", "  completion ", "  help ", "  run ", "  get ")
         .contains("  list ", "  logs ", "  wait ", "  delete ", "  stop ", "  terminate ")
-        .contains("  retry ", "  resubmit ");
-    assertThat(notYet).contains("  watch ", "  cluster-template ").doesNotContain("  run ");
+        .contains("  retry ", "  resubmit ", "  watch ");
+    assertThat(notYet).contains("  cron ", "  cluster-template ").doesNotContain("  run ");
     assertThat(run.out()).contains("Global flags:", "--namespace", "--no-color", "Exit codes:");
   }
 
@@ -79,13 +79,13 @@ class CliTest {
 
   @Test
   void anUnimplementedVerbSaysSoAndExits2() {
-    Run run = Run.argo4j("watch", "wf");
+    Run run = Run.argo4j("cron", "list");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            "argo4j watch: not implemented yet (see `argo4j --help` for what works today)\n");
+            "argo4j cron list: not implemented yet (see `argo4j --help` for what works today)\n");
   }
 
   @Test
