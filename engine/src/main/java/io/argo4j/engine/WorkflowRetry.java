@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class WorkflowRetry {
         roots.add(n.id()); // the exit handler runs again, as after any run
       } else if (restartSuccessful != null && restartSuccessful.test(n)) {
         roots.add(podOf(n, nodes, parents).id());
-      } else if (failedLeaf(n) && !handledByParent(n, nodes, parents)) {
+      } else if (failedLeaf(n) && !tolerated(n, nodes, parents)) {
         roots.add(podOf(n, nodes, parents).id());
       }
     }
@@ -94,7 +95,7 @@ public final class WorkflowRetry {
     }
     for (NodeStatus n : nodes.values()) {
       // a failed group without a failed node under it (an expression, a deadline) runs again too
-      if (failedGroup(n)) {
+      if (failedGroup(n) && !tolerated(n, nodes, parents)) {
         reset.add(n.id());
         enclosing(n, nodes, parents, reset);
       }
@@ -192,18 +193,26 @@ public final class WorkflowRetry {
   }
 
   /**
-   * A failure its parent got over: an attempt its retry node followed with a successful one, or a
-   * step with {@code continueOn} in a group that succeeded. Running it again changes nothing.
+   * A failure the workflow got over: one inside a steps or DAG node that succeeded anyway, in an
+   * attempt its retry node followed with a successful one, or a step with {@code continueOn} in a
+   * group that succeeded. Running it again would change nothing.
    */
-  private static boolean handledByParent(
+  private static boolean tolerated(
       NodeStatus n, Map<String, NodeStatus> nodes, Map<String, List<String>> parents) {
-    for (String p : parents.getOrDefault(n.id(), List.of())) {
-      NodeStatus parent = nodes.get(p);
-      if (parent != null
-          && (parent.type() == NodeType.RETRY || parent.type() == NodeType.STEP_GROUP)
-          && parent.phase() == NodePhase.SUCCEEDED) {
+    Set<String> seen = new HashSet<>();
+    for (NodeStatus x = n; x != null && seen.add(x.id()); ) {
+      if (x != n && x.phase() == NodePhase.SUCCEEDED) {
         return true;
       }
+      for (String p : parents.getOrDefault(x.id(), List.of())) {
+        NodeStatus parent = nodes.get(p);
+        if (parent != null
+            && (parent.type() == NodeType.RETRY || parent.type() == NodeType.STEP_GROUP)
+            && parent.phase() == NodePhase.SUCCEEDED) {
+          return true;
+        }
+      }
+      x = x.boundaryID() == null ? null : nodes.get(x.boundaryID());
     }
     return false;
   }

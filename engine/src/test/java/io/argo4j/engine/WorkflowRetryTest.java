@@ -83,6 +83,57 @@ class WorkflowRetryTest {
     assertThat(bad2Runs).hasValue(2);
   }
 
+  private static final String RETRIED_STEPS =
+      """
+      apiVersion: argoproj.io/v1alpha1
+      kind: Workflow
+      metadata: {name: rs}
+      spec:
+        entrypoint: main
+        templates:
+        - name: main
+          steps:
+          - - {name: a, template: inner}
+          - - {name: b, template: bad2}
+        - name: inner
+          retryStrategy: {limit: 1}
+          steps:
+          - - {name: x, template: flaky}
+        - name: flaky
+          container: {image: alpine, command: [x]}
+        - name: bad2
+          container: {image: alpine, command: [b]}
+      """;
+
+  @Test
+  void anAttemptThatALaterAttemptMadeGoodIsLeftAsItIs() throws Exception {
+    AtomicInteger flakyRuns = new AtomicInteger();
+    AtomicInteger bad2Runs = new AtomicInteger();
+    FakeCluster c =
+        new FakeCluster(RETRIED_STEPS)
+            .script(s ->
+                switch (s.template().name()) {
+                  case "flaky" -> flakyRuns.incrementAndGet() == 1 ? Outcome.exit(1) : Outcome.ok();
+                  case "bad2" -> bad2Runs.incrementAndGet() == 1 ? Outcome.exit(1) : Outcome.ok();
+                  default -> Outcome.ok();
+                });
+    c.run();
+    assertThat(c.phase()).isEqualTo("Failed");
+    assertThat(node(c, "a(0)").phase().value()).isEqualTo("Failed");
+    assertThat(node(c, "a").phase().value()).isEqualTo("Succeeded");
+    String b = node(c, "b").id();
+
+    WorkflowRetry.Result r = retry(c, Map.of());
+
+    assertThat(r.removedNodeIds()).containsExactly(b);
+    assertThat(node(c, "a").phase().value()).isEqualTo("Succeeded");
+    c.run();
+    assertThat(c.phase()).isEqualTo("Succeeded");
+    assertThat(flakyRuns).hasValue(2);
+    assertThat(bad2Runs).hasValue(2);
+    assertThat(node(c, "a(0)").phase().value()).isEqualTo("Failed");
+  }
+
   private static final String LOCKED =
       """
       apiVersion: argoproj.io/v1alpha1

@@ -378,7 +378,7 @@ public final class LocalRuntime implements AutoCloseable {
       Optional<RunnerLock> lock = RunnerLock.tryAcquire(dir);
       if (lock.isEmpty()) {
         // its runner is writing its last state and exiting
-        if (attempt == 50) {
+        if (attempt >= 50) {
           throw new UserActionException(
               "cannot retry workflow " + key.name() + ": its runner is still running it");
         }
