@@ -8,6 +8,7 @@ import io.argo4j.model.Workflow;
 import io.argo4j.runtime.local.LocalRuntime;
 import io.argo4j.runtime.local.LocalRuntimeConfig;
 import io.argo4j.runtime.local.RecoveryListener;
+import io.argo4j.runtime.local.RunListener;
 import io.argo4j.runtime.local.WorkflowRun;
 import io.argo4j.store.StoreFailureException;
 import io.argo4j.store.StoredWorkflow;
@@ -65,10 +66,25 @@ final class LocalSession implements AutoCloseable {
 
   /**
    * Runs {@code stored}, which this command has just stored, here until it ends (unless another
-   * process took it first): {@code submit --wait}, which reports only its end.
+   * process took it first), telling {@code progress} what happens: {@code submit --wait} and {@code
+   * --watch}.
    */
-  void runHere(StoredWorkflow stored) throws CliException, InterruptedException {
-    finishHere(stored, RecoveryListener.none());
+  void runHere(StoredWorkflow stored, RunListener progress)
+      throws CliException, InterruptedException {
+    finishHere(
+        stored,
+        new RecoveryListener() {
+          @Override
+          public void resuming(Workflow workflow) {}
+
+          @Override
+          public void finished(Workflow workflow) {}
+
+          @Override
+          public RunListener runListener(Workflow workflow) {
+            return progress;
+          }
+        });
   }
 
   private void finishHere(StoredWorkflow stored, RecoveryListener listener)

@@ -83,7 +83,9 @@ public final class ResubmitCommand extends BaseCommand {
         }
         SubmittedWorkflow.print(LocalSession.workflow(stored), format, style(), out());
         if (wait.await || wait.watch) {
-          exit = Math.max(exit, SubmittedWorkflow.waitHere(session, stored, out()));
+          exit =
+              Math.max(
+                  exit, SubmittedWorkflow.runHere(session, stored, wait.watch, style(), out()));
         } else {
           SubmittedWorkflow.runInBackground(session, stored);
         }

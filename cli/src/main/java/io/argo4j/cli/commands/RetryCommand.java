@@ -102,7 +102,7 @@ public final class RetryCommand extends BaseCommand {
       err().flush();
       for (StoredWorkflow w : retried) {
         if (wait.await || wait.watch) {
-          exit = Math.max(exit, SubmittedWorkflow.waitHere(session, w, out()));
+          exit = Math.max(exit, SubmittedWorkflow.runHere(session, w, wait.watch, style(), out()));
         } else {
           SubmittedWorkflow.runInBackground(session, w);
         }

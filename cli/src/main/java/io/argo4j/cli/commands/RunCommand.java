@@ -3,11 +3,7 @@ package io.argo4j.cli.commands;
 import io.argo4j.cli.CliException;
 import io.argo4j.cli.ExitCodes;
 import io.argo4j.cli.InterruptSignals;
-import io.argo4j.cli.Terminal;
 import io.argo4j.cli.render.LiveProgress;
-import io.argo4j.cli.render.PlainProgress;
-import io.argo4j.cli.render.RunSummary;
-import io.argo4j.cli.render.WorkflowPrinter;
 import io.argo4j.executor.ExecutorConfigException;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.io.ManifestWriter;
@@ -19,8 +15,6 @@ import io.argo4j.store.AlreadyExistsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -92,13 +86,7 @@ public final class RunCommand extends BaseCommand {
     boolean machineOutput = output == Output.JSON || output == Output.YAML;
     // with -o json|yaml stdout carries the workflow alone: progress goes to stderr
     PrintWriter progressOut = machineOutput ? err() : out();
-    InstantSource clock = InstantSource.system();
-    ZoneId zone = ZoneId.systemDefault();
-    Map<String, String> env = System.getenv();
-    RunListener progress =
-        !machineOutput && Terminal.stdoutIsTerminal(env)
-            ? new LiveProgress(progressOut, style(), clock, Terminal.width(env))
-            : new PlainProgress(progressOut, clock, zone);
+    RunListener progress = ProgressOutput.of(progressOut, style(), !machineOutput);
 
     try (LocalSession session = LocalSession.open(stateDir)) {
       session.resumeInBackground(err());
@@ -146,7 +134,7 @@ public final class RunCommand extends BaseCommand {
       } finally {
         signals.close();
       }
-      return finish(session, done, clock, zone);
+      return finish(session, done);
     }
   }
 
@@ -160,25 +148,13 @@ public final class RunCommand extends BaseCommand {
     }
   }
 
-  private int finish(LocalSession session, Workflow done, InstantSource clock, ZoneId zone)
-      throws IOException {
+  private int finish(LocalSession session, Workflow done) throws IOException {
     if (output == Output.JSON) {
       out().print(ManifestWriter.create().toJson(done));
     } else if (output == Output.YAML) {
       out().print(ManifestWriter.create().toYaml(done));
     } else {
-      Map<String, String> pods = session.runtime().podNames(done);
-      WorkflowPrinter printer =
-          new WorkflowPrinter(
-              style(),
-              true,
-              output == Output.WIDE,
-              clock.instant(),
-              zone,
-              n -> pods.getOrDefault(n.id(), ""));
-      out().print(printer.tree(done, n -> true));
-      out().println();
-      out().println(RunSummary.of(done, style(), clock.instant()));
+      ProgressOutput.ending(session, done, n -> true, output == Output.WIDE, style(), out());
     }
     out().flush();
     boolean succeeded =

@@ -153,7 +153,7 @@ public final class SubmitCommand extends BaseCommand {
       }
       SubmittedWorkflow.print(LocalSession.workflow(stored), format, style(), out());
       if (wait.await || wait.watch) {
-        return SubmittedWorkflow.waitHere(session, stored, out());
+        return SubmittedWorkflow.runHere(session, stored, wait.watch, style(), out());
       }
       SubmittedWorkflow.runInBackground(session, stored);
       return ExitCodes.OK;

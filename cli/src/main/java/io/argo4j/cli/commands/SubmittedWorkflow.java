@@ -6,6 +6,7 @@ import io.argo4j.cli.Style;
 import io.argo4j.cli.render.WorkflowPrinter;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.io.ManifestWriter;
+import io.argo4j.runtime.local.RunListener;
 import io.argo4j.store.StoredWorkflow;
 import io.argo4j.store.WorkflowPhase;
 import java.io.IOException;
@@ -15,9 +16,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * What {@code submit} and {@code resubmit} do with a workflow they stored: print it, then either
- * run it here until it ends ({@code --wait}, {@code --watch}) or hand it to an argo4j process in
- * the background (its output in the workflow's directory, {@code runner.log}).
+ * What {@code submit}, {@code resubmit} and {@code retry} do with a workflow they stored: print it,
+ * then either run it here until it ends ({@code --wait}, {@code --watch}) or hand it to an argo4j
+ * process in the background (its output in the workflow's directory, {@code runner.log}).
  */
 final class SubmittedWorkflow {
 
@@ -50,20 +51,26 @@ final class SubmittedWorkflow {
   }
 
   /**
-   * Runs {@code stored} here unless another runner has it, then prints its end; returns the exit
-   * code of {@code --wait}: 0 when it Succeeded.
+   * Runs {@code stored} here unless another runner has it, then prints its end: {@code NAME Phase
+   * at TIME} for {@code --wait}; the progress, the node tree and the summary for {@code --watch}.
+   * Returns 0 when it Succeeded, else 1.
    */
-  static int waitHere(LocalSession session, StoredWorkflow stored, PrintWriter out)
-      throws CliException, InterruptedException {
-    session.runHere(stored);
+  static int runHere(
+      LocalSession session, StoredWorkflow stored, boolean watch, Style style, PrintWriter out)
+      throws CliException, InterruptedException, IOException {
+    session.runHere(stored, watch ? ProgressOutput.of(out, style, true) : RunListener.none());
     StoredWorkflow done =
         session.runtime().find(stored.key().namespace(), stored.key().name()).orElseThrow();
-    out.println(
-        done.key().name()
-            + " "
-            + (done.phase() == null ? "Pending" : done.phase().argoName())
-            + (done.finishedAt() == null ? "" : " at " + done.finishedAt()));
-    out.flush();
+    if (watch) {
+      ProgressOutput.ending(session, LocalSession.workflow(done), n -> true, false, style, out);
+    } else {
+      out.println(
+          done.key().name()
+              + " "
+              + (done.phase() == null ? "Pending" : done.phase().argoName())
+              + (done.finishedAt() == null ? "" : " at " + done.finishedAt()));
+      out.flush();
+    }
     return done.phase() == WorkflowPhase.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 

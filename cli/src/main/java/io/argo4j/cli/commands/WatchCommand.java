@@ -2,10 +2,6 @@ package io.argo4j.cli.commands;
 
 import io.argo4j.cli.CliException;
 import io.argo4j.cli.ExitCodes;
-import io.argo4j.cli.Terminal;
-import io.argo4j.cli.render.LiveProgress;
-import io.argo4j.cli.render.PlainProgress;
-import io.argo4j.cli.render.RunSummary;
 import io.argo4j.cli.render.WorkflowPrinter;
 import io.argo4j.engine.NodeTransition;
 import io.argo4j.model.NodeStatus;
@@ -13,8 +9,6 @@ import io.argo4j.model.Workflow;
 import io.argo4j.runtime.local.RunListener;
 import io.argo4j.store.StoredWorkflow;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,13 +47,7 @@ public final class WatchCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     Predicate<NodeStatus> shown = NodeSelector.parse(status, nodeFieldSelector);
-    InstantSource clock = InstantSource.system();
-    ZoneId zone = ZoneId.systemDefault();
-    Map<String, String> env = System.getenv();
-    RunListener progress =
-        Terminal.stdoutIsTerminal(env)
-            ? new LiveProgress(out(), style(), clock, Terminal.width(env))
-            : new PlainProgress(out(), clock, zone);
+    RunListener progress = ProgressOutput.of(out(), style(), true);
     try (LocalSession session = LocalSession.open(state.stateDir)) {
       StoredWorkflow current = session.require(namespace(), workflow);
       String name = current.key().name();
@@ -83,14 +71,7 @@ public final class WatchCommand extends BaseCommand {
         }
         current = again.get();
       }
-      Map<String, String> pods = session.runtime().podNames(last);
-      WorkflowPrinter printer =
-          new WorkflowPrinter(
-              style(), true, false, clock.instant(), zone, n -> pods.getOrDefault(n.id(), ""));
-      out().print(printer.tree(last, shown));
-      out().println();
-      out().println(RunSummary.of(last, style(), clock.instant()));
-      out().flush();
+      ProgressOutput.ending(session, last, shown, false, style(), out());
       return ExitCodes.OK;
     }
   }

@@ -64,4 +64,23 @@ class WatchCommandTest {
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(missing.err()).contains("workflow default/nope not found");
   }
+
+  @Test
+  void submitWatchRunsHereWithProgressThenTheTree() throws Exception {
+    Path file = dir.resolve("slow.yaml");
+    Files.writeString(file, TWO_STEPS.replace("sleep, \"1\"", "sleep, \"0\""));
+
+    LocalCli.Run submit = argo4j("submit", file.toString(), "--watch");
+
+    assertThat(submit.exitCode()).as(submit.err()).isZero();
+    assertThat(submit.out())
+        .contains("Name:")
+        .contains(" slow[0].first Succeeded")
+        .contains("STEP")
+        .endsWith(
+            "slow Succeeded in "
+                + submit.out().replaceAll("(?s).*Succeeded in (\\S+):.*", "$1")
+                + ": 2 steps, 2 succeeded\n");
+    assertThat(submit.err()).isEmpty();
+  }
 }
