@@ -22,8 +22,8 @@ class CliTest {
     assertThat(working)
         .contains("Commands:", "  version ", "  completion ", "  help ", "  run ", "  get ")
         .contains("  list ", "  logs ", "  wait ", "  delete ", "  stop ", "  terminate ")
-        .contains("  retry ", "  resubmit ", "  watch ");
-    assertThat(notYet).contains("  cron ", "  cluster-template ").doesNotContain("  run ");
+        .contains("  retry ", "  resubmit ", "  watch ", "  template ", "  cluster-template ");
+    assertThat(notYet).contains("  cron ", "  archive ").doesNotContain("  run ");
     assertThat(run.out()).contains("Global flags:", "--namespace", "--no-color", "Exit codes:");
   }
 

@@ -1,5 +1,8 @@
 package io.argo4j.cli.commands;
 
+import io.argo4j.cli.CliException;
+import io.argo4j.cli.ExitCodes;
+import io.argo4j.store.WorkflowKind;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,7 +26,9 @@ public final class ClusterTemplateCommand extends GroupCommand {
 
   /** {@code argo4j cluster-template create}. */
   @Command(name = "create", description = "Create cluster workflow templates from files.")
-  public static final class Create extends NotImplementedCommand {
+  public static final class Create extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Manifest files.")
     private List<Path> files;
 
@@ -34,11 +39,24 @@ public final class ClusterTemplateCommand extends GroupCommand {
     private String output;
 
     @Mixin private StrictOption strict;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!strict.strict) {
+        throw new CliException(
+            ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
+      }
+      return new TemplateVerbs(
+              WorkflowKind.CLUSTER_WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .save(state.stateDir, files, output, false);
+    }
   }
 
   /** {@code argo4j cluster-template get}. */
   @Command(name = "get", description = "Display cluster workflow templates.")
-  public static final class Get extends NotImplementedCommand {
+  public static final class Get extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Template names.")
     private List<String> names;
 
@@ -47,11 +65,20 @@ public final class ClusterTemplateCommand extends GroupCommand {
         paramLabel = "FORMAT",
         description = "Output format: json, yaml or wide.")
     private String output;
+
+    @Override
+    public Integer call() throws Exception {
+      return new TemplateVerbs(
+              WorkflowKind.CLUSTER_WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .get(state.stateDir, names, output);
+    }
   }
 
   /** {@code argo4j cluster-template list}. */
   @Command(name = "list", description = "List cluster workflow templates.")
-  public static final class ListClusterTemplates extends NotImplementedCommand {
+  public static final class ListClusterTemplates extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Option(
         names = {"-l", "--selector"},
         paramLabel = "SELECTOR",
@@ -63,11 +90,20 @@ public final class ClusterTemplateCommand extends GroupCommand {
         paramLabel = "FORMAT",
         description = "Output format: wide or name.")
     private String output;
+
+    @Override
+    public Integer call() throws Exception {
+      return new TemplateVerbs(
+              WorkflowKind.CLUSTER_WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .list(state.stateDir, false, selector, output);
+    }
   }
 
   /** {@code argo4j cluster-template update}. */
   @Command(name = "update", description = "Update cluster workflow templates from files.")
-  public static final class Update extends NotImplementedCommand {
+  public static final class Update extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Manifest files.")
     private List<Path> files;
 
@@ -78,16 +114,36 @@ public final class ClusterTemplateCommand extends GroupCommand {
     private String output;
 
     @Mixin private StrictOption strict;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!strict.strict) {
+        throw new CliException(
+            ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
+      }
+      return new TemplateVerbs(
+              WorkflowKind.CLUSTER_WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .save(state.stateDir, files, output, true);
+    }
   }
 
   /** {@code argo4j cluster-template delete}. */
   @Command(name = "delete", description = "Delete cluster workflow templates.")
-  public static final class Delete extends NotImplementedCommand {
+  public static final class Delete extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Template names.")
     private List<String> names;
 
     @Option(names = "--all", description = "Delete every cluster template.")
     private boolean all;
+
+    @Override
+    public Integer call() throws Exception {
+      return new TemplateVerbs(
+              WorkflowKind.CLUSTER_WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .delete(state.stateDir, names, all);
+    }
   }
 
   /** {@code argo4j cluster-template lint}. */

@@ -82,13 +82,21 @@ public final class RunCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     Map<String, String> params = WorkflowInput.parameters(parameters, parameterFile);
-    LoadedWorkflow loaded = WorkflowInput.load(file, templates, params, entrypoint, err(), style());
     boolean machineOutput = output == Output.JSON || output == Output.YAML;
     // with -o json|yaml stdout carries the workflow alone: progress goes to stderr
     PrintWriter progressOut = machineOutput ? err() : out();
     RunListener progress = ProgressOutput.of(progressOut, style(), !machineOutput);
 
     try (LocalSession session = LocalSession.open(stateDir)) {
+      LoadedWorkflow loaded =
+          WorkflowInput.load(
+              file,
+              templates,
+              params,
+              entrypoint,
+              session.runtime().templateStore().visibleFrom(namespace()),
+              err(),
+              style());
       session.resumeInBackground(err());
       WorkflowRun run;
       try {

@@ -4,7 +4,9 @@ import io.argo4j.cli.CliException;
 import io.argo4j.cli.ExitCodes;
 import io.argo4j.model.Workflow;
 import io.argo4j.runtime.local.LoadedWorkflow;
+import io.argo4j.runtime.local.LocalTemplates;
 import io.argo4j.runtime.local.SubmitOptions;
+import io.argo4j.runtime.local.TemplateSet;
 import io.argo4j.store.AlreadyExistsException;
 import io.argo4j.store.StoredWorkflow;
 import java.nio.file.Path;
@@ -114,29 +116,42 @@ public final class SubmitCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    unsupported(from != null, "--from");
     unsupported(serverDryRun, "--server-dry-run");
     unsupported(scheduledTime != null, "--scheduled-time");
     unsupported(wait.log, "--log (use argo4j logs NAME --follow)");
     unsupported(status != null || nodeFieldSelector != null, "--status and --node-field-selector");
     unsupported(!strict, "--strict=false (manifests are always read strictly)");
     String format = SubmittedWorkflow.format(output);
-    if (files == null || files.size() != 1) {
+    if (from != null && files != null && !files.isEmpty()) {
+      throw new CliException(ExitCodes.USAGE, "give a workflow file or --from, not both");
+    }
+    if (from == null && (files == null || files.size() != 1)) {
       throw new CliException(
           ExitCodes.USAGE, "give exactly one workflow file (argo4j runs one workflow per submit)");
     }
     Map<String, String> params =
         WorkflowInput.parameters(parameters.parameters, parameters.parameterFile);
-    Path file = Path.of(files.get(0));
-    String source = WorkflowInput.source(file);
-    LoadedWorkflow loaded = WorkflowInput.load(file, null, params, entrypoint, err(), style());
-    Workflow manifest = adjust(loaded.workflow());
-    if (dryRun) {
-      SubmittedWorkflow.print(manifest, format, style(), out());
-      return ExitCodes.OK;
-    }
     Map<String, String> labelMap = labels();
     try (LocalSession session = LocalSession.open(state.stateDir)) {
+      LocalTemplates store = session.runtime().templateStore();
+      TemplateSet visible = store.visibleFrom(namespace());
+      String source;
+      LoadedWorkflow loaded;
+      if (from != null) {
+        source = from;
+        String text = SubmitFrom.manifest(from, namespace(), store);
+        loaded =
+            WorkflowInput.check(text, source, null, params, entrypoint, visible, err(), style());
+      } else {
+        Path file = Path.of(files.get(0));
+        source = WorkflowInput.source(file);
+        loaded = WorkflowInput.load(file, null, params, entrypoint, visible, err(), style());
+      }
+      Workflow manifest = adjust(loaded.workflow());
+      if (dryRun) {
+        SubmittedWorkflow.print(manifest, format, style(), out());
+        return ExitCodes.OK;
+      }
       StoredWorkflow stored;
       try {
         stored =

@@ -1,5 +1,8 @@
 package io.argo4j.cli.commands;
 
+import io.argo4j.cli.CliException;
+import io.argo4j.cli.ExitCodes;
+import io.argo4j.store.WorkflowKind;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,7 +26,9 @@ public final class TemplateCommand extends GroupCommand {
 
   /** {@code argo4j template create}. */
   @Command(name = "create", description = "Create workflow templates from files.")
-  public static final class Create extends NotImplementedCommand {
+  public static final class Create extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Manifest files.")
     private List<Path> files;
 
@@ -34,11 +39,23 @@ public final class TemplateCommand extends GroupCommand {
     private String output;
 
     @Mixin private StrictOption strict;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!strict.strict) {
+        throw new CliException(
+            ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
+      }
+      return new TemplateVerbs(WorkflowKind.WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .save(state.stateDir, files, output, false);
+    }
   }
 
   /** {@code argo4j template get}. */
   @Command(name = "get", description = "Display workflow templates.")
-  public static final class Get extends NotImplementedCommand {
+  public static final class Get extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Template names.")
     private List<String> names;
 
@@ -47,11 +64,19 @@ public final class TemplateCommand extends GroupCommand {
         paramLabel = "FORMAT",
         description = "Output format: json, yaml or wide.")
     private String output;
+
+    @Override
+    public Integer call() throws Exception {
+      return new TemplateVerbs(WorkflowKind.WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .get(state.stateDir, names, output);
+    }
   }
 
   /** {@code argo4j template list}. */
   @Command(name = "list", description = "List workflow templates.")
-  public static final class ListTemplates extends NotImplementedCommand {
+  public static final class ListTemplates extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Option(
         names = {"-A", "--all-namespaces"},
         description = "List templates of every namespace.")
@@ -68,11 +93,19 @@ public final class TemplateCommand extends GroupCommand {
         paramLabel = "FORMAT",
         description = "Output format: wide or name.")
     private String output;
+
+    @Override
+    public Integer call() throws Exception {
+      return new TemplateVerbs(WorkflowKind.WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .list(state.stateDir, allNamespaces, selector, output);
+    }
   }
 
   /** {@code argo4j template update}. */
   @Command(name = "update", description = "Update workflow templates from files.")
-  public static final class Update extends NotImplementedCommand {
+  public static final class Update extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Manifest files.")
     private List<Path> files;
 
@@ -83,16 +116,34 @@ public final class TemplateCommand extends GroupCommand {
     private String output;
 
     @Mixin private StrictOption strict;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!strict.strict) {
+        throw new CliException(
+            ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
+      }
+      return new TemplateVerbs(WorkflowKind.WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .save(state.stateDir, files, output, true);
+    }
   }
 
   /** {@code argo4j template delete}. */
   @Command(name = "delete", description = "Delete workflow templates.")
-  public static final class Delete extends NotImplementedCommand {
+  public static final class Delete extends BaseCommand {
+    @Mixin private StateDirOption state;
+
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Template names.")
     private List<String> names;
 
     @Option(names = "--all", description = "Delete every template of the namespace.")
     private boolean all;
+
+    @Override
+    public Integer call() throws Exception {
+      return new TemplateVerbs(WorkflowKind.WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
+          .delete(state.stateDir, names, all);
+    }
   }
 
   /** {@code argo4j template lint}. */

@@ -9,6 +9,7 @@ import io.argo4j.cli.ExitCodes;
 import io.argo4j.cli.Style;
 import io.argo4j.runtime.local.InvalidWorkflowException;
 import io.argo4j.runtime.local.LoadedWorkflow;
+import io.argo4j.runtime.local.TemplateSet;
 import io.argo4j.runtime.local.WorkflowFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,20 +31,36 @@ final class WorkflowInput {
   }
 
   /**
-   * Reads and checks the workflow; prints each problem on {@code err} and fails with exit 2 when it
-   * is not valid, and prints the warnings.
+   * Reads and checks the workflow, which may refer to {@code stored} templates; prints each problem
+   * on {@code err} and fails with exit 2 when it is not valid, and prints the warnings.
    */
   static LoadedWorkflow load(
       Path file,
       Path templates,
       Map<String, String> params,
       String entrypoint,
+      TemplateSet stored,
       PrintWriter err,
       Style style)
       throws CliException, IOException {
-    String text = read(file, "FILE");
+    return check(
+        read(file, "FILE"), source(file), templates, params, entrypoint, stored, err, style);
+  }
+
+  /** As {@link #load}, for a manifest's text; {@code source} names it in messages. */
+  static LoadedWorkflow check(
+      String text,
+      String source,
+      Path templates,
+      Map<String, String> params,
+      String entrypoint,
+      TemplateSet stored,
+      PrintWriter err,
+      Style style)
+      throws CliException, IOException {
     try {
-      LoadedWorkflow loaded = WorkflowFiles.load(text, source(file), templates, params, entrypoint);
+      LoadedWorkflow loaded =
+          WorkflowFiles.load(text, source, templates, params, entrypoint, stored);
       loaded.warnings().forEach(w -> err.println("warning: " + w));
       err.flush();
       return loaded;
@@ -51,7 +68,7 @@ final class WorkflowInput {
       e.problems().forEach(p -> err.println(style.red(p)));
       throw new CliException(
           ExitCodes.USAGE,
-          source(file)
+          source
               + " is not valid ("
               + e.problems().size()
               + (e.problems().size() == 1 ? " problem" : " problems")

@@ -308,6 +308,11 @@ public final class LocalRuntime implements AutoCloseable {
     return repository.get(WorkflowKey.workflow(namespace, nameOrLatest));
   }
 
+  /** The WorkflowTemplates and ClusterWorkflowTemplates kept in the store. */
+  public LocalTemplates templateStore() {
+    return new LocalTemplates(this);
+  }
+
   /** Every stored document a query selects, all pages. */
   public List<StoredWorkflow> listAll(WorkflowQuery query) {
     List<StoredWorkflow> out = new ArrayList<>();

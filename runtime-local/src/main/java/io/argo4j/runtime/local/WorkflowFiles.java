@@ -50,11 +50,27 @@ public final class WorkflowFiles {
       Map<String, String> parameters,
       String entrypoint)
       throws InvalidWorkflowException, IOException {
+    return load(text, source, templatesDir, parameters, entrypoint, TemplateSet.empty());
+  }
+
+  /**
+   * Reads and checks a workflow that may also refer to {@code stored} templates (those of {@code
+   * argo4j template create}); a template of the same name in the file or in {@code templatesDir}
+   * wins.
+   */
+  public static LoadedWorkflow load(
+      String text,
+      String source,
+      Path templatesDir,
+      Map<String, String> parameters,
+      String entrypoint,
+      TemplateSet stored)
+      throws InvalidWorkflowException, IOException {
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> lintErrors = lint(text, source, templatesDir, entrypoint != null, warnings);
-    List<WorkflowTemplate> wft = new ArrayList<>();
-    List<ClusterWorkflowTemplate> cwft = new ArrayList<>();
+    List<WorkflowTemplate> wft = new ArrayList<>(stored.workflowTemplates());
+    List<ClusterWorkflowTemplate> cwft = new ArrayList<>(stored.clusterTemplates());
     List<OtherResource> configMaps = new ArrayList<>();
 
     ReadResult read = ManifestReader.strict().read(text, source);
@@ -63,6 +79,7 @@ public final class WorkflowFiles {
     }
     List<Workflow> workflows = new ArrayList<>();
     ParsedDocument workflowDocument = null;
+    boolean fileHasTemplates = false;
     for (ParsedDocument document : read.documents()) {
       Manifest m = document.manifest();
       if (m instanceof Workflow w) {
@@ -70,8 +87,10 @@ public final class WorkflowFiles {
         workflowDocument = document;
       } else if (m instanceof WorkflowTemplate t) {
         wft.add(t);
+        fileHasTemplates = true;
       } else if (m instanceof ClusterWorkflowTemplate t) {
         cwft.add(t);
+        fileHasTemplates = true;
       } else if (TemplateSet.isConfigMap(m)) {
         configMaps.add((OtherResource) m);
       } else if (m != null) {
@@ -97,7 +116,7 @@ public final class WorkflowFiles {
       problems.add(
           source
               + ": no Workflow found (kind: Workflow); this file holds only "
-              + (wft.isEmpty() && cwft.isEmpty() ? "other kinds" : "templates"));
+              + (fileHasTemplates ? "templates" : "other kinds"));
     } else if (workflows.size() > 1) {
       problems.add(
           source
@@ -163,7 +182,10 @@ public final class WorkflowFiles {
     return errors;
   }
 
-  private static String format(Finding f) {
+  /**
+   * A lint finding as one line: {@code file:line:col: field.path: message (expected: ...) [rule]}.
+   */
+  public static String format(Finding f) {
     StringBuilder sb = new StringBuilder(f.source());
     if (f.line() > 0) {
       sb.append(':').append(f.line()).append(':').append(Math.max(1, f.column()));
