@@ -54,16 +54,8 @@ public final class ResubmitCommand extends BaseCommand {
           "--memoized is not supported by argo4j resubmit yet: the new workflow would run every"
               + " step again; leave it out to do that");
     }
-    if (selectors.selector != null || selectors.fieldSelector != null) {
-      throw new CliException(
-          ExitCodes.USAGE,
-          "-l/--selector and --field-selector are not supported yet; name the workflows");
-    }
-    if (wait.log) {
-      throw new CliException(
-          ExitCodes.USAGE,
-          "--log is not supported by argo4j resubmit yet; use argo4j logs NAME --follow");
-    }
+    selectors.refuse();
+    wait.refuseLog("resubmit");
     if (workflows == null || workflows.isEmpty()) {
       throw new CliException(ExitCodes.USAGE, "name at least one workflow (or @latest)");
     }

@@ -57,16 +57,8 @@ public final class RetryCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    if (selectors.selector != null || selectors.fieldSelector != null) {
-      throw new CliException(
-          ExitCodes.USAGE,
-          "-l/--selector and --field-selector are not supported yet; name the workflows");
-    }
-    if (wait.log) {
-      throw new CliException(
-          ExitCodes.USAGE,
-          "--log is not supported by argo4j retry yet; use argo4j logs NAME --follow");
-    }
+    selectors.refuse();
+    wait.refuseLog("retry");
     if (restartSuccessful != (nodeFieldSelector != null)) {
       throw new CliException(
           ExitCodes.USAGE,

@@ -29,11 +29,7 @@ final class ShutdownRequest {
       PrintWriter out,
       PrintWriter err)
       throws CliException, InterruptedException {
-    if (selectors.selector != null || selectors.fieldSelector != null) {
-      throw new CliException(
-          ExitCodes.USAGE,
-          "-l/--selector and --field-selector are not supported yet; name the workflows");
-    }
+    selectors.refuse();
     if (names == null || names.isEmpty()) {
       throw new CliException(ExitCodes.USAGE, "name at least one workflow (or @latest)");
     }

@@ -1,7 +1,5 @@
 package io.argo4j.cli.commands;
 
-import io.argo4j.cli.CliException;
-import io.argo4j.cli.ExitCodes;
 import io.argo4j.store.WorkflowKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,12 +40,8 @@ public final class TemplateCommand extends GroupCommand {
 
     @Override
     public Integer call() throws Exception {
-      if (!strict.strict) {
-        throw new CliException(
-            ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
-      }
       return new TemplateVerbs(WorkflowKind.WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
-          .save(state.stateDir, files, output, false);
+          .save(state.stateDir, files, output, strict.strict, false);
     }
   }
 
@@ -119,12 +113,8 @@ public final class TemplateCommand extends GroupCommand {
 
     @Override
     public Integer call() throws Exception {
-      if (!strict.strict) {
-        throw new CliException(
-            ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
-      }
       return new TemplateVerbs(WorkflowKind.WORKFLOW_TEMPLATE, namespace(), style(), out(), err())
-          .save(state.stateDir, files, output, true);
+          .save(state.stateDir, files, output, strict.strict, true);
     }
   }
 

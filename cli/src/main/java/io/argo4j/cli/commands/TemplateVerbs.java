@@ -50,8 +50,12 @@ final class TemplateVerbs {
    * Checks every file first (syntax, fields, lint errors) and stores nothing unless all are valid;
    * then stores each template, as {@code create} or, with {@code replace}, {@code update}.
    */
-  int save(Path stateDir, List<Path> files, String output, boolean replace)
+  int save(Path stateDir, List<Path> files, String output, boolean strict, boolean replace)
       throws CliException, IOException {
+    if (!strict) {
+      throw new CliException(
+          ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
+    }
     String format = format(output, "name", "json", "yaml", "wide");
     List<WorkflowSpecResource> templates = new ArrayList<>();
     int problems = 0;
