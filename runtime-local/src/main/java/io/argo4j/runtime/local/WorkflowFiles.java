@@ -116,7 +116,11 @@ public final class WorkflowFiles {
       problems.add(
           source
               + ": no Workflow found (kind: Workflow); this file holds only "
-              + (fileHasTemplates ? "templates" : "other kinds"));
+              + (fileHasTemplates
+                  ? "templates; store them with argo4j template create FILE (or cluster-template"
+                      + " create) and run one with argo4j submit --from workflowtemplate/NAME"
+                      + " --watch"
+                  : "other kinds"));
     } else if (workflows.size() > 1) {
       problems.add(
           source
@@ -142,7 +146,39 @@ public final class WorkflowFiles {
     if (!problems.isEmpty()) {
       throw new InvalidWorkflowException(problems);
     }
+    warnings.addAll(kubernetesOnly(workflow, source));
     return new LoadedWorkflow(workflow, templates, warnings);
+  }
+
+  /**
+   * Warnings for the parts of the workflow's own templates that need Kubernetes and that the local
+   * runtime leaves out, so that a step waiting for its sidecar is not a mystery.
+   */
+  private static List<String> kubernetesOnly(Workflow workflow, String source) {
+    List<String> out = new ArrayList<>();
+    if (workflow.spec() == null || workflow.spec().templates() == null) {
+      return out;
+    }
+    for (var t : workflow.spec().templates()) {
+      List<String> parts = new ArrayList<>();
+      if (t.sidecars() != null && !t.sidecars().isEmpty()) {
+        parts.add("sidecars");
+      }
+      if (t.initContainers() != null && !t.initContainers().isEmpty()) {
+        parts.add("initContainers");
+      }
+      if (!parts.isEmpty()) {
+        out.add(
+            source
+                + ": template "
+                + t.name()
+                + ": "
+                + String.join(", ", parts)
+                + " need Kubernetes; the local runtime runs the main container without them"
+                + " (a step that waits for its sidecar waits until its deadline)");
+      }
+    }
+    return out;
   }
 
   /**

@@ -44,6 +44,29 @@ class WorkflowFilesTest {
   }
 
   @Test
+  void sidecarsAndInitContainersAreLeftOutWithAWarning() throws Exception {
+    LoadedWorkflow loaded =
+        load(
+            """
+              entrypoint: main
+              templates:
+                - name: main
+                  container: {image: alpine, command: [echo]}
+                  sidecars: [{name: db, image: postgres}]
+                  initContainers: [{name: setup, image: alpine}]
+                - name: quiet
+                  container: {image: alpine, command: [echo]}
+            """,
+            Map.of());
+
+    assertThat(loaded.warnings())
+        .containsExactly(
+            "wf.yaml: template main: sidecars, initContainers need Kubernetes; the local runtime"
+                + " runs the main container without them (a step that waits for its sidecar"
+                + " waits until its deadline)");
+  }
+
+  @Test
   void malformedYamlNamesFileLineAndColumn() {
     assertThat(problems("  entrypoint: [main\n  templates: {}\n", Map.of())).startsWith("wf.yaml:");
     assertThat(problems("  entrypoint: [main\n  templates: {}\n", Map.of()))

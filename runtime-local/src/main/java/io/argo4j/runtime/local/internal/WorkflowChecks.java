@@ -151,7 +151,8 @@ public final class WorkflowChecks {
               + (cluster ? "ClusterWorkflowTemplate" : "WorkflowTemplate")
               + " named \""
               + name
-              + "\"; put it in the same file or in a folder given with --templates DIR");
+              + "\"; "
+              + whereTemplatesComeFrom(cluster));
       return null;
     }
     return found.get();
@@ -275,7 +276,8 @@ public final class WorkflowChecks {
               + (cluster ? "ClusterWorkflowTemplate" : "WorkflowTemplate")
               + " named \""
               + ref.name()
-              + "\"; put it in the same file or in a folder given with --templates DIR");
+              + "\"; "
+              + whereTemplatesComeFrom(cluster));
       return;
     }
     if (spec.get().template(ref.template()).isEmpty()) {
@@ -332,5 +334,12 @@ public final class WorkflowChecks {
 
   private static <T> List<T> nonNull(List<T> list) {
     return list == null ? List.of() : list;
+  }
+
+  private static String whereTemplatesComeFrom(boolean cluster) {
+    return "put it in the same file, in a folder given with --templates DIR, or in the store with"
+        + " argo4j "
+        + (cluster ? "cluster-template" : "template")
+        + " create FILE";
   }
 }
