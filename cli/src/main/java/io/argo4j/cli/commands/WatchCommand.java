@@ -30,6 +30,9 @@ import picocli.CommandLine.Parameters;
 public final class WatchCommand extends BaseCommand {
   private static final long POLL_MILLIS = 200;
 
+  /** How often (in polls: every 5 s) to look for workflows whose runner died. */
+  private static final int RECOVERY_POLLS = 25;
+
   @Mixin private StateDirOption state;
 
   @Parameters(paramLabel = "WORKFLOW", description = "Workflow name; @latest works.")
@@ -52,9 +55,11 @@ public final class WatchCommand extends BaseCommand {
       StoredWorkflow current = session.require(namespace(), workflow);
       String name = current.key().name();
       Workflow last = null;
-      while (true) {
-        // a workflow whose runner died gets one, as with get and list
-        session.resumeInBackground(err());
+      for (int poll = 0; ; poll++) {
+        if (poll % RECOVERY_POLLS == 0) {
+          // a workflow whose runner died gets one, as with get and list
+          session.resumeInBackground(err());
+        }
         Workflow now = LocalSession.workflow(current);
         List<NodeTransition> changes = transitions(last, now, shown);
         if (last == null || !changes.isEmpty() || !sameStatusText(last, now)) {
