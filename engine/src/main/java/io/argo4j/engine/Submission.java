@@ -84,12 +84,16 @@ public record Submission(
       b.entrypoint(entrypoint);
     }
     if (!parameters.isEmpty()) {
-      b.arguments(overrideParameters(spec.arguments()));
+      b.arguments(overrideParameters(spec.arguments(), parameters));
     }
     return new Workflow(manifest.apiVersion(), manifest.kind(), submitted, b.build(), null);
   }
 
-  private Arguments overrideParameters(Arguments args) {
+  /**
+   * {@code args} with {@code -p name=value} overrides: a declared parameter takes the value, an
+   * undeclared one is added (as Argo does). For {@code submit} and {@code retry -p}.
+   */
+  static Arguments overrideParameters(Arguments args, Map<String, String> parameters) {
     List<Parameter> params =
         args == null || args.parameters() == null
             ? new ArrayList<>()

@@ -6,6 +6,7 @@ import io.argo4j.model.NodeType;
 import io.argo4j.model.Outputs;
 import io.argo4j.model.Parameter;
 import io.argo4j.model.Workflow;
+import io.argo4j.model.WorkflowSpec;
 import io.argo4j.model.WorkflowStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +80,20 @@ public final class UserActions {
           "workflow " + name + " is not suspended and has no suspended node");
     }
     return out;
+  }
+
+  /**
+   * The spec with what stopped an earlier run cleared, for a run that starts again ({@code argo
+   * retry}, {@code argo resubmit}): {@code spec.shutdown}, and the {@code activeDeadlineSeconds: 0}
+   * by which Argo terminates (a positive deadline stays).
+   */
+  public static WorkflowSpec withoutShutdown(WorkflowSpec spec) {
+    WorkflowSpec.Builder b = spec.toBuilder().shutdown(null);
+    Long deadline = spec.activeDeadlineSeconds();
+    if (deadline != null && deadline == 0) {
+      b.activeDeadlineSeconds(null);
+    }
+    return b.build();
   }
 
   private static Outputs suppliedOrDefault(NodeStatus n) throws UserActionException {

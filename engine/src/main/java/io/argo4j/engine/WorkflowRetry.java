@@ -135,14 +135,9 @@ public final class WorkflowRetry {
     }
     conditions.add(new Condition("Completed", "False", null));
 
-    WorkflowSpec.Builder spec = wf.spec().toBuilder().shutdown(null);
-    Long deadline = wf.spec().activeDeadlineSeconds();
-    if (deadline != null && deadline == 0) {
-      spec.activeDeadlineSeconds(null); // set by a terminate: the retry would end at once
-    }
+    WorkflowSpec.Builder spec = UserActions.withoutShutdown(wf.spec()).toBuilder();
     if (parameters != null && !parameters.isEmpty()) {
-      Submission override = new Submission("default", "", "-", now, parameters, null, Map.of());
-      spec.arguments(override.apply(wf.withStatus(null)).spec().arguments());
+      spec.arguments(Submission.overrideParameters(wf.spec().arguments(), parameters));
     }
     // a workflow-level lock was let go when it ended: take it again before running again
     boolean relock = wf.spec().synchronization() != null;

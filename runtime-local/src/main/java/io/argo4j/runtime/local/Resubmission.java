@@ -1,5 +1,6 @@
 package io.argo4j.runtime.local;
 
+import io.argo4j.engine.UserActions;
 import io.argo4j.model.Workflow;
 import io.argo4j.model.WorkflowSpec;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -63,12 +64,7 @@ public final class Resubmission {
     if (old.getOwnerReferences() != null && !old.getOwnerReferences().isEmpty()) {
       meta.setOwnerReferences(old.getOwnerReferences());
     }
-    WorkflowSpec.Builder spec = previous.spec().toBuilder().shutdown(null);
-    Long deadline = previous.spec().activeDeadlineSeconds();
-    if (deadline != null && deadline == 0) {
-      // Argo terminates by setting the deadline to 0: a copy would be terminated at once
-      spec.activeDeadlineSeconds(null);
-    }
+    WorkflowSpec.Builder spec = UserActions.withoutShutdown(previous.spec()).toBuilder();
     if (priority != null) {
       spec.priority(priority);
     }
