@@ -1,6 +1,5 @@
 package io.argo4j.cli.commands;
 
-import io.argo4j.cli.CliException;
 import io.argo4j.cli.ExitCodes;
 import io.argo4j.cli.render.WorkflowPrinter;
 import io.argo4j.model.NodeStatus;
@@ -47,11 +46,7 @@ public final class GetCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    String format = output == null ? "" : output;
-    if (!List.of("", "json", "yaml", "wide", "short").contains(format)) {
-      throw new CliException(
-          ExitCodes.USAGE, "unknown output format '" + output + "'; use json, yaml, short or wide");
-    }
+    String format = OutputFormats.check(output, "json", "yaml", "short", "wide");
     Predicate<NodeStatus> shown = NodeSelector.parse(status, nodeFieldSelector);
     try (LocalSession session = LocalSession.open(state.stateDir)) {
       session.resumeInBackground(err());

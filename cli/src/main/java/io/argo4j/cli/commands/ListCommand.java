@@ -85,11 +85,7 @@ public final class ListCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    String format = output == null ? "" : output;
-    if (!List.of("", "name", "json", "yaml", "wide").contains(format)) {
-      throw new CliException(
-          ExitCodes.USAGE, "unknown output format '" + output + "'; use name, json, yaml or wide");
-    }
+    String format = OutputFormats.check(output, "name", "json", "yaml", "wide");
     Instant now = Instant.now();
     WorkflowQuery query = query(now);
     try (LocalSession session = LocalSession.open(state.stateDir)) {

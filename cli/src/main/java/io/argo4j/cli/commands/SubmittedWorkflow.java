@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 
 /**
  * What {@code submit}, {@code resubmit} and {@code retry} do with a workflow they stored: print it,
@@ -22,18 +21,11 @@ import java.util.List;
  */
 final class SubmittedWorkflow {
 
-  private static final List<String> FORMATS = List.of("", "name", "json", "yaml", "wide");
-
   private SubmittedWorkflow() {}
 
   /** The {@code -o} value as {@link #print} takes it: "" for the default header. */
   static String format(String output) throws CliException {
-    String format = output == null ? "" : output;
-    if (!FORMATS.contains(format)) {
-      throw new CliException(
-          ExitCodes.USAGE, "unknown output format '" + output + "'; use name, json, yaml or wide");
-    }
-    return format;
+    return OutputFormats.check(output, "name", "json", "yaml", "wide");
   }
 
   static void print(Workflow w, String format, Style style, PrintWriter out) {

@@ -56,8 +56,9 @@ final class TemplateVerbs {
       throw new CliException(
           ExitCodes.USAGE, "--strict=false is not supported: manifests are always read strictly");
     }
-    String format = format(output, "name", "json", "yaml", "wide");
+    String format = OutputFormats.check(output, "name", "json", "yaml", "wide");
     List<WorkflowSpecResource> templates = new ArrayList<>();
+    Linter linter = Linter.builder().strict(true).build();
     int problems = 0;
     for (Path file : files) {
       String source = WorkflowInput.source(file);
@@ -83,7 +84,7 @@ final class TemplateVerbs {
         }
       }
       if (errors.isEmpty()) {
-        for (Finding f : Linter.builder().strict(true).build().lintText(text, source).errors()) {
+        for (Finding f : linter.lintText(text, source).errors()) {
           // references resolve against the store when a workflow runs, not against this file
           if (!f.message().contains("lint set")) {
             errors.add(WorkflowFiles.format(f));
@@ -119,7 +120,7 @@ final class TemplateVerbs {
   }
 
   int get(Path stateDir, List<String> names, String output) throws CliException {
-    String format = format(output, "json", "yaml", "wide");
+    String format = OutputFormats.check(output, "json", "yaml", "wide");
     try (LocalSession session = LocalSession.open(stateDir)) {
       LocalTemplates store = session.runtime().templateStore();
       for (String name : names) {
@@ -139,7 +140,7 @@ final class TemplateVerbs {
       throw new CliException(
           ExitCodes.USAGE, "-l/--selector is not supported by argo4j " + verb() + " list yet");
     }
-    String format = format(output, "name", "wide");
+    String format = OutputFormats.check(output, "name", "wide");
     try (LocalSession session = LocalSession.open(stateDir)) {
       List<WorkflowSpecResource> all =
           session.runtime().templateStore().list(kind, allNamespaces ? null : namespace);
@@ -240,17 +241,5 @@ final class TemplateVerbs {
 
   private String verb() {
     return kind.clusterScoped() ? "cluster-template" : "template";
-  }
-
-  private static String format(String output, String... allowed) throws CliException {
-    if (output == null) {
-      return "";
-    }
-    if (!List.of(allowed).contains(output)) {
-      throw new CliException(
-          ExitCodes.USAGE,
-          "unknown output format '" + output + "'; use " + String.join(", ", allowed));
-    }
-    return output;
   }
 }
